@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers call downward only (see DESIGN.md):
+// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM.
+let package = Package(
+    name: "scimdeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scimdeck", targets: ["scimdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C shims: typed wrappers for variadic and macro APIs Swift cannot call directly.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(
+            name: "CNCursesW",
+            cSettings: [.define("NCURSES_WIDECHAR", to: "1"), .define("_XOPEN_SOURCE_EXTENDED", to: "1")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+
+        .target(name: "SCIM"),
+        .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "SAML", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
+        .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML"]),
+        .target(name: "ViewModels", dependencies: ["Provisioning"]),
+        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        .target(name: "Console", dependencies: ["ViewModels", "Terminal"]),
+        .executableTarget(name: "scimdeck", dependencies: [
+            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
+        .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
+        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Scimdeck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scimdeck",
+        abstract: "A terminal console that connects apps to your directory over SAML and SCIM 2.0.",
+        version: "0.1.0",
+        subcommands: []
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        print("scimdeck: store \(global.storePath)")
+    }
+}

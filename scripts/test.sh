@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite, set-up included: `make test` runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export SCIMDECK_VENV="$PWD/.venv"
+swift build --build-tests
+swift test --skip-build "$@"
