@@ -1,0 +1,47 @@
+/// One step of a plan: what to send to the app, and for which directory object.
+public enum PlannedOperation: Sendable, Equatable {
+    /// Look the userName up first (case-insensitively); link it if found, else POST /Users.
+    case provisionUser(personID: Int64, profile: MappedProfile)
+    case updateUser(personID: Int64, remoteID: String, profile: MappedProfile)
+    case deactivateUser(personID: Int64, remoteID: String)
+    /// PATCH active=true, then update the profile when it changed.
+    case reactivateUser(personID: Int64, remoteID: String, profile: MappedProfile)
+    /// Look the displayName up first (apps accept duplicate names), else POST /Groups.
+    case createGroup(groupID: Int64, name: String)
+    case renameGroup(groupID: Int64, remoteID: String, name: String)
+    /// Members are directory person ids; the executor resolves them to remote ids at send time,
+    /// so people created earlier in the same run can be added.
+    case addMembers(groupID: Int64, personIDs: [Int64])
+    case removeMembers(groupID: Int64, personIDs: [Int64])
+    case deleteGroup(groupID: Int64, remoteID: String)
+    /// Unlink without delete: forget the link, leave the remote group.
+    case forgetGroup(groupID: Int64)
+
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case provisionUser = "create or link user"
+        case updateUser = "update user"
+        case deactivateUser = "deactivate user"
+        case reactivateUser = "reactivate user"
+        case createGroup = "create group"
+        case renameGroup = "rename group"
+        case addMembers = "add members"
+        case removeMembers = "remove members"
+        case deleteGroup = "delete group"
+        case forgetGroup = "unlink group"
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .provisionUser: return .provisionUser
+        case .updateUser: return .updateUser
+        case .deactivateUser: return .deactivateUser
+        case .reactivateUser: return .reactivateUser
+        case .createGroup: return .createGroup
+        case .renameGroup: return .renameGroup
+        case .addMembers: return .addMembers
+        case .removeMembers: return .removeMembers
+        case .deleteGroup: return .deleteGroup
+        case .forgetGroup: return .forgetGroup
+        }
+    }
+}
