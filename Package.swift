@@ -42,6 +42,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .executableTarget(name: "scimdeck-bench", dependencies: [
+            "Provisioning",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
         .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM", "TestSupport"]),

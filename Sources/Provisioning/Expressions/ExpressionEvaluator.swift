@@ -12,7 +12,7 @@ public struct ExpressionEvaluator: Sendable {
         case .literal(let value):
             return value
         case .attribute(let path):
-            let name = path.dropFirst().joined(separator: ".")
+            let name = path.count == 2 ? path[1] : path.dropFirst().joined(separator: ".")
             return profile[name].map(ExpressionValue.string) ?? .null
         case .concatenate(let left, let right):
             let a = evaluate(left), b = evaluate(right)

@@ -6,6 +6,10 @@ public struct MappedProfile: Sendable, Equatable {
     /// In mapping order; nil where the expression gave null (the attribute is not sent).
     public var values: [(attribute: String, value: String?)]
 
+    public init(values: [(attribute: String, value: String?)]) {
+        self.values = values
+    }
+
     public static func == (lhs: MappedProfile, rhs: MappedProfile) -> Bool {
         lhs.values.elementsEqual(rhs.values) { $0.attribute == $1.attribute && $0.value == $1.value }
     }
@@ -17,14 +21,38 @@ public struct MappedProfile: Sendable, Equatable {
     public var userName: String? { self["userName"] }
 
     /// SHA-256 over the sorted attribute/value pairs: equal profiles hash equal, whatever the mapping order.
+    /// Each part is length-prefixed, so no value can forge the boundary of another.
     public var payloadHash: String {
-        var canonical = ""
+        var hasher = SHA256()
         for (attribute, value) in values.sorted(by: { $0.attribute < $1.attribute }) {
-            canonical += attribute
-            canonical += value.map { "=" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") } ?? "∅"
-            canonical += "\n"
+            Self.feed(attribute, into: &hasher)
+            if let value {
+                Self.feed(value, into: &hasher)
+            } else {
+                hasher.update(data: [0xFF])
+            }
         }
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Self.hex(hasher.finalize())
+    }
+
+    private static func feed(_ text: String, into hasher: inout SHA256) {
+        var text = text
+        text.withUTF8 { bytes in
+            var length = UInt32(bytes.count).bigEndian
+            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -83,7 +83,7 @@ public struct Planner: Sendable {
         var order: [String] = []
         for person in snapshot.people {
             guard let profile = profiles[person.id] else { continue }
-            guard let userName = profile.userName, !userName.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let userName = profile.userName, userName.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                 blocked.insert(person.id)
                 plan.conflicts.append(Plan.Conflict(personIDs: [person.id], reason: "the userName mapping gives no value for \(person.login)"))
                 continue

@@ -1,0 +1,135 @@
+/// One planned operation turned into requests to the app, and what it changed.
+struct OperationStep: Sendable {
+    struct Outcome: Sendable {
+        var effects: [ProvisioningEffect]
+        var detail: String
+    }
+
+    /// A failure that still changed what scimdeck knows (a linked resource found gone).
+    struct Failure: Error, Sendable {
+        var reason: String
+        var effects: [ProvisioningEffect]
+    }
+
+    let target: any ProvisioningTarget
+    let ledger: any ProvisioningLedger
+    let updatesLinkedUsers: Bool
+
+    func perform(_ operation: PlannedOperation) async throws -> Outcome {
+        switch operation {
+        case .provisionUser(let personID, let profile):
+            return try await provision(personID: personID, profile: profile)
+
+        case .updateUser(let personID, let remoteID, let profile):
+            do {
+                try await target.updateUser(id: remoteID, profile: profile, active: true)
+            } catch ProvisioningTargetError.notFound(let what) {
+                throw Failure(reason: "\(what) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)])
+            }
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: profile.payloadHash, active: true)], detail: "updated")
+
+        case .deactivateUser(let personID, let remoteID):
+            do {
+                try await target.setUserActive(id: remoteID, false)
+            } catch ProvisioningTargetError.notFound {
+                return Outcome(effects: [.userLinkLost(personID: personID)], detail: "already gone from the app")
+            }
+            return Outcome(effects: [.userDeactivated(personID: personID)], detail: "deactivated")
+
+        case .reactivateUser(let personID, let remoteID, let profile):
+            do {
+                try await target.setUserActive(id: remoteID, true)
+                if updatesLinkedUsers {
+                    try await target.updateUser(id: remoteID, profile: profile, active: true)
+                }
+            } catch ProvisioningTargetError.notFound(let what) {
+                throw Failure(reason: "\(what) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)])
+            }
+            let hash = updatesLinkedUsers ? profile.payloadHash : nil
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: hash, active: true)], detail: "reactivated")
+
+        case .createGroup(let groupID, let name):
+            if let existing = try await target.findGroups(displayName: name).first {
+                return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: "linked the app's group \(existing)")
+            }
+            let remoteID = try await target.createGroup(displayName: name)
+            return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: remoteID, name: name)], detail: "created \(remoteID)")
+
+        case .renameGroup(let groupID, let remoteID, let name):
+            try await target.renameGroup(id: remoteID, to: name)
+            return Outcome(effects: [.groupRenamed(groupID: groupID, name: name)], detail: "renamed")
+
+        case .addMembers(let groupID, let personIDs):
+            return try await changeMembers(groupID: groupID, personIDs: personIDs, adding: true)
+
+        case .removeMembers(let groupID, let personIDs):
+            return try await changeMembers(groupID: groupID, personIDs: personIDs, adding: false)
+
+        case .deleteGroup(let groupID, let remoteID):
+            do {
+                try await target.deleteGroup(id: remoteID)
+            } catch ProvisioningTargetError.notFound {
+                return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "already gone from the app")
+            }
+            return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "deleted in the app")
+
+        case .forgetGroup(let groupID):
+            return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "unlinked; the app keeps the group")
+        }
+    }
+
+    /// Looks the userName up first (a create that was sent but whose answer was lost must not make
+    /// a second user), links what it finds, else creates; a 409 means someone else just created it.
+    private func provision(personID: Int64, profile: MappedProfile) async throws -> Outcome {
+        guard let userName = profile.userName else {
+            throw Failure(reason: "the userName mapping gives no value", effects: [])
+        }
+        if let existing = try await target.findUser(userName: userName) {
+            return try await link(personID: personID, existing: existing, profile: profile)
+        }
+        do {
+            let remoteID = try await target.createUser(profile)
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: profile.payloadHash, active: true)], detail: "created \(remoteID)")
+        } catch ProvisioningTargetError.alreadyExists {
+            guard let existing = try await target.findUser(userName: userName) else {
+                throw Failure(reason: "the app says \(userName) exists (409) but no lookup finds it", effects: [])
+            }
+            return try await link(personID: personID, existing: existing, profile: profile)
+        }
+    }
+
+    private func link(personID: Int64, existing: RemoteUser, profile: MappedProfile) async throws -> Outcome {
+        if updatesLinkedUsers {
+            try await target.updateUser(id: existing.id, profile: profile, active: true)
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: profile.payloadHash, active: true)], detail: "linked the app's user \(existing.id) and updated it")
+        }
+        if !existing.active {
+            try await target.setUserActive(id: existing.id, true)
+        }
+        return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: nil, active: true)], detail: "linked the app's user \(existing.id)")
+    }
+
+    /// People without a link (their create failed) are left out of an add and planned again next run.
+    private func changeMembers(groupID: Int64, personIDs: [Int64], adding: Bool) async throws -> Outcome {
+        guard let remoteGroupID = try await ledger.remoteGroupID(for: groupID) else {
+            throw Failure(reason: "the group is not in the app yet (its create failed)", effects: [])
+        }
+        let remoteIDs = try await ledger.remoteUserIDs(for: personIDs)
+        let present = personIDs.filter { remoteIDs[$0] != nil }
+        let ids = present.compactMap { remoteIDs[$0] }
+        if !ids.isEmpty {
+            do {
+                try await target.changeMembers(groupID: remoteGroupID, add: adding ? ids : [], remove: adding ? [] : ids)
+            } catch ProvisioningTargetError.notFound(let what) {
+                throw Failure(reason: "\(what) was removed in the app; unlink and push it again", effects: [])
+            }
+        }
+        if adding {
+            let skipped = personIDs.count - present.count
+            let detail = skipped == 0 ? "added \(ids.count)" : "added \(ids.count); \(skipped) not in the app yet"
+            return Outcome(effects: [.membersAdded(groupID: groupID, personIDs: present)], detail: detail)
+        }
+        // A person with no link is not in the app's group either: removed all the same.
+        return Outcome(effects: [.membersRemoved(groupID: groupID, personIDs: personIDs)], detail: "removed \(ids.count)")
+    }
+}

@@ -1,0 +1,47 @@
+/// The app's side of provisioning, in the engine's own terms. `SCIMProvisioningTarget` implements it
+/// over the SCIM client with a request profile; the executor never sees HTTP or JSON.
+public protocol ProvisioningTarget: Sendable {
+    /// The user whose userName equals `userName` without regard to case, if the app holds one.
+    func findUser(userName: String) async throws -> RemoteUser?
+    /// Creates the user, active, with the mapped profile; returns its id in the app.
+    /// Throws `ProvisioningTargetError.alreadyExists` when the app answers 409.
+    func createUser(_ profile: MappedProfile) async throws -> String
+    /// Makes the app's copy of the user match the mapped profile and `active`.
+    func updateUser(id: String, profile: MappedProfile, active: Bool) async throws
+    func setUserActive(id: String, _ active: Bool) async throws
+
+    /// Ids of the groups named `displayName` (apps may hold several).
+    func findGroups(displayName: String) async throws -> [String]
+    func createGroup(displayName: String) async throws -> String
+    func renameGroup(id: String, to displayName: String) async throws
+    func changeMembers(groupID: String, add: [String], remove: [String]) async throws
+    func deleteGroup(id: String) async throws
+}
+
+/// A user as the app holds it, as far as the engine needs to know.
+public struct RemoteUser: Sendable, Equatable {
+    public var id: String
+    public var userName: String
+    public var active: Bool
+
+    public init(id: String, userName: String, active: Bool) {
+        self.id = id
+        self.userName = userName
+        self.active = active
+    }
+}
+
+/// Failures a target reports in terms the executor acts on; anything else is recorded as it is.
+public enum ProvisioningTargetError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 409: the app already holds a resource with this unique value.
+    case alreadyExists(String)
+    /// 404 on a resource scimdeck had linked: it was removed in the app.
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .alreadyExists(let what): return "the app already holds \(what) (409)"
+        case .notFound(let what): return "the app no longer holds \(what) (404)"
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// Benchmarks, kept out of the test suite: `make bench` runs them on a release build.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scimdeck-bench",
+        abstract: "scimdeck's benchmarks.",
+        subcommands: [PlanBenchmark.self]
+    )
+}
