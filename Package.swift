@@ -49,7 +49,7 @@ let package = Package(
 
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
         .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
-        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "TestSupport"]),
+        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
     ],

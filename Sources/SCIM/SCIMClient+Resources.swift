@@ -1,0 +1,191 @@
+import Foundation
+
+extension SCIMClient {
+    // MARK: Read
+
+    public func get<R: SCIMResource>(_ type: R.Type, id: String) async throws -> R {
+        let request = try makeRequest("GET", path: Self.resourcePath(R.endpoint, id))
+        let response = try await send(request)
+        return R(attributes: try Self.decodeObject(response, request: request))
+    }
+
+    /// One page: `startIndex` counts from 1; `count` defaults to the configured page size.
+    public func list<R: SCIMResource>(_ type: R.Type, filter: String? = nil, startIndex: Int = 1, count: Int? = nil) async throws -> SCIMListResponse<R> {
+        var query: [(String, String)] = []
+        if let filter { query.append(("filter", filter)) }
+        query.append(("startIndex", String(max(1, startIndex))))
+        query.append(("count", String(count ?? configuration.pageSize)))
+        let request = try makeRequest("GET", path: R.endpoint, query: query)
+        let response = try await send(request)
+        do {
+            return try SCIMListResponse<R>(json: try Self.decodeJSON(response, request: request))
+        } catch let error as SCIMDecodingError {
+            throw Self.notSCIM(error.reason, response, request)
+        }
+    }
+
+    /// Every page, following `startIndex` until `totalResults` are read or a page comes back empty.
+    public func listAll<R: SCIMResource>(_ type: R.Type, filter: String? = nil) async throws -> [R] {
+        var all: [R] = []
+        var startIndex = 1
+        while true {
+            let page = try await list(type, filter: filter, startIndex: startIndex)
+            all.append(contentsOf: page.resources)
+            if page.resources.isEmpty || all.count >= page.totalResults { return all }
+            startIndex += page.resources.count
+        }
+    }
+
+    /// The user whose userName matches, ignoring case, as Okta looks it up
+    /// (`filter=userName eq "x"&startIndex=1&count=100`). A 404 counts as "none".
+    public func findUser(userName: String) async throws -> SCIMUser? {
+        let found = try await lookup(SCIMUser.self, filter: SCIMFilter.equals("userName", userName))
+        return found.first { $0.userName?.caseInsensitiveCompare(userName) == .orderedSame }
+    }
+
+    /// Groups with this displayName: there may be several, many providers allow duplicate names.
+    public func findGroups(displayName: String) async throws -> [SCIMGroup] {
+        let found = try await lookup(SCIMGroup.self, filter: SCIMFilter.equals("displayName", displayName))
+        return found.filter { $0.displayName == displayName }
+    }
+
+    func lookup<R: SCIMResource>(_ type: R.Type, filter: String) async throws -> [R] {
+        do {
+            return try await list(type, filter: filter, startIndex: 1, count: 100).resources
+        } catch let error as SCIMClientError where error.status == 404 {
+            return []
+        }
+    }
+
+    // MARK: Create
+
+    /// POST /Users. If the outcome of a send is unknown (cut connection, 5xx), the user is looked up
+    /// by userName before the POST is sent again, and returned if it was created after all.
+    public func createUser(_ user: SCIMUser) async throws -> SCIMUser {
+        let userName = user.userName
+        return try await create(user) { [self] in
+            guard let userName else { return nil }
+            return try await findUser(userName: userName)
+        }
+    }
+
+    /// POST /Groups, looked up by displayName before any resend (the provider may accept duplicates).
+    public func createGroup(_ group: SCIMGroup) async throws -> SCIMGroup {
+        let displayName = group.displayName
+        return try await create(group) { [self] in
+            guard let displayName else { return nil }
+            return try await findGroups(displayName: displayName).first
+        }
+    }
+
+    /// POST to the resource's endpoint. A failed send is repeated only when the request surely was not
+    /// acted on (refused connection, 429) or when `existing` shows it was not created.
+    public func create<R: SCIMResource>(_ resource: R, existing: @Sendable () async throws -> R?) async throws -> R {
+        let request = try makeRequest("POST", path: R.endpoint, body: .object(resource.requestBody))
+        let policy = configuration.retry
+        var attempt = 1
+        var waited = 0.0
+        while true {
+            do {
+                let response = try await sendOnce(request, attempt: attempt)
+                return try await createdResource(response, request: request)
+            } catch let error as SCIMClientError {
+                guard let delay = policy.delay(after: error, attempt: attempt, waited: waited) else { throw error }
+                try await sleeper(delay)
+                waited += delay
+                attempt += 1
+                if !error.requestNotActedOn, let found = try await existing() { return found }
+            }
+        }
+    }
+
+    /// The body of a 201, or, when a provider answers with no body, the resource at `Location`.
+    private func createdResource<R: SCIMResource>(_ response: HTTPResponse, request: HTTPRequest) async throws -> R {
+        if response.body.isEmpty, let location = response.header("Location"), let id = location.split(separator: "/").last {
+            return try await get(R.self, id: String(id).removingPercentEncoding ?? String(id))
+        }
+        return R(attributes: try Self.decodeObject(response, request: request))
+    }
+
+    // MARK: Update
+
+    /// PUT the whole resource (meta left out), with `If-Match` when ETags are in use and the resource has a version.
+    public func replace<R: SCIMResource>(_ resource: R) async throws -> R {
+        guard let id = resource.id else {
+            throw SCIMClientError(kind: .invalidRequest("the \(R.endpoint) resource has no id to replace"))
+        }
+        let ifMatch = configuration.useETags ? resource.meta?.version : nil
+        let request = try makeRequest("PUT", path: Self.resourcePath(R.endpoint, id), body: .object(resource.requestBody), ifMatch: ifMatch)
+        let response = try await send(request)
+        if response.body.isEmpty { return resource }
+        return R(attributes: try Self.decodeObject(response, request: request))
+    }
+
+    /// PATCH with the given operations. Returns the resource when the provider sends it back, nil on 204.
+    @discardableResult
+    public func patch<R: SCIMResource>(_ type: R.Type, id: String, _ operations: [SCIMPatchOperation]) async throws -> R? {
+        let request = try makeRequest("PATCH", path: Self.resourcePath(R.endpoint, id), body: SCIMPatchRequest(operations).json)
+        let response = try await send(request)
+        if response.body.isEmpty || response.status == 204 { return nil }
+        return R(attributes: try Self.decodeObject(response, request: request))
+    }
+
+    /// Deactivate (false) or reactivate (true) a user: `PATCH {"op":"replace","value":{"active":…}}`.
+    public func setActive(userId: String, _ active: Bool) async throws {
+        try await patch(SCIMUser.self, id: userId, [.replaceActive(active)])
+    }
+
+    public func renameGroup(id: String, to displayName: String) async throws {
+        try await patch(SCIMGroup.self, id: id, [.replaceDisplayName(displayName)])
+    }
+
+    /// Adds and removes members in PATCHes of at most `memberBatchSize` changes each: removals as
+    /// `remove members[value eq "id"]`, additions as one `add members`. Returns the number of PATCHes sent.
+    @discardableResult
+    public func updateGroupMembers(id: String, add: [String] = [], remove: [String] = []) async throws -> Int {
+        let changes = remove.map { (id: $0, adding: false) } + add.map { (id: $0, adding: true) }
+        var sent = 0
+        var start = 0
+        while start < changes.count {
+            let batch = changes[start..<min(start + configuration.memberBatchSize, changes.count)]
+            var operations = batch.filter { !$0.adding }.map { SCIMPatchOperation.removeMember($0.id) }
+            let additions = batch.filter(\.adding).map(\.id)
+            if !additions.isEmpty { operations.append(.addMembers(additions)) }
+            try await patch(SCIMGroup.self, id: id, operations)
+            sent += 1
+            start += configuration.memberBatchSize
+        }
+        return sent
+    }
+
+    // MARK: Delete
+
+    /// DELETE the resource. A 404 on a resend counts as done (the first send got through).
+    public func delete<R: SCIMResource>(_ type: R.Type, id: String) async throws {
+        let request = try makeRequest("DELETE", path: Self.resourcePath(R.endpoint, id))
+        do {
+            _ = try await send(request)
+        } catch let error as SCIMClientError where error.status == 404 && error.attempts > 1 {
+            return
+        }
+    }
+
+    // MARK: Raw
+
+    /// GET any path under the base URL (`/Users?count=1`, `ServiceProviderConfig`) and return its JSON.
+    /// Spaces, quotes and other characters not allowed in a URL are percent-encoded.
+    public func getJSON(path: String) async throws -> JSONValue {
+        let parts = path.split(separator: "?", maxSplits: 1).map(String.init)
+        var allowedPath = CharacterSet.urlPathAllowed
+        allowedPath.remove(charactersIn: "?#")
+        allowedPath.insert("%")  // a path pasted already encoded stays as it is
+        var allowedQuery = CharacterSet.urlQueryAllowed
+        allowedQuery.remove(charactersIn: "+#")
+        allowedQuery.insert("%")
+        var encoded = (parts.first ?? "").addingPercentEncoding(withAllowedCharacters: allowedPath) ?? ""
+        if parts.count == 2 { encoded += "?" + (parts[1].addingPercentEncoding(withAllowedCharacters: allowedQuery) ?? "") }
+        let request = try makeRequest("GET", path: encoded)
+        let response = try await send(request)
+        return try Self.decodeJSON(response, request: request)
+    }
+}

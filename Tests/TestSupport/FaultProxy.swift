@@ -1,0 +1,167 @@
+import Foundation
+
+/// A loopback HTTP proxy between the client under test and a real server, which answers chosen
+/// requests with a fault instead of (or on top of) the server's answer. One request per connection,
+/// `Connection: close`, one thread per connection: simple enough to trust in a test.
+public final class FaultProxy: @unchecked Sendable {
+    public enum Fault: Sendable, Equatable {
+        /// Answer with this status, headers and body; the server never sees the request.
+        case status(Int, headers: [String: String] = [:], body: String = "")
+        /// Forward, then send the head and half the body (with the full Content-Length) and close.
+        case cutMidResponse
+        /// Answer 200 with `application/scim+json` that stops half-way through.
+        case brokenJSON
+        /// Answer with an HTML page, as a login portal or a load balancer does.
+        case htmlPage(status: Int, title: String)
+        /// Wait this many seconds, then forward.
+        case delay(Double)
+    }
+
+    /// One request the proxy saw, and the fault it applied.
+    public struct Seen: Sendable, CustomStringConvertible {
+        public var method: String
+        public var target: String
+        public var headers: [String]
+        public var fault: Fault?
+        public var description: String { "\(method) \(target)\(fault.map { " [\($0)]" } ?? "")" }
+    }
+
+    private struct Rule {
+        var fault: Fault
+        var remaining: Int
+        var method: String?
+        var pathContains: String?
+    }
+
+    public let port: Int
+    public let upstreamPort: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var rules: [Rule] = []
+    private var seenRequests: [Seen] = []
+    private var stopped = false
+
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
+
+    public init(upstreamPort: Int) throws {
+        (listener, port) = try LoopbackSocket.listen()
+        self.upstreamPort = upstreamPort
+        let thread = Thread { [self] in acceptLoop() }
+        thread.name = "fault-proxy-\(port)"
+        thread.start()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Applies `fault` to the next `times` requests that match (method, and a part of the path and query).
+    public func inject(_ fault: Fault, times: Int = 1, method: String? = nil, pathContains: String? = nil) {
+        lock.withLock { rules.append(Rule(fault: fault, remaining: times, method: method, pathContains: pathContains)) }
+    }
+
+    public func clearFaults() {
+        lock.withLock { rules.removeAll() }
+    }
+
+    /// Every request seen so far, in order of arrival.
+    public var seen: [Seen] {
+        lock.withLock { seenRequests }
+    }
+
+    public func stop() {
+        let wasStopped = lock.withLock {
+            defer { stopped = true }
+            return stopped
+        }
+        guard !wasStopped else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let thread = Thread { [self] in
+                handle(client)
+                close(client)
+            }
+            thread.start()
+        }
+    }
+
+    private func handle(_ client: Int32) {
+        guard let (head, body) = LoopbackSocket.readRequest(client) else { return }
+        let lines = head.components(separatedBy: "\r\n")
+        let requestLine = lines.first?.split(separator: " ").map(String.init) ?? []
+        let method = requestLine.first ?? ""
+        let target = requestLine.count > 1 ? requestLine[1] : ""
+        let fault = takeFault(method: method, target: target)
+        lock.withLock { seenRequests.append(Seen(method: method, target: target, headers: Array(lines.dropFirst()), fault: fault)) }
+
+        switch fault {
+        case .status(let status, let headers, let text):
+            respond(client, status: status, headers: headers.merging(["Content-Type": "application/scim+json"]) { mine, _ in mine }, body: text)
+        case .brokenJSON:
+            respond(client, status: 200, headers: ["Content-Type": "application/scim+json"],
+                    body: #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1, "Resources": [{"id": "4e4c"#)
+        case .htmlPage(let status, let title):
+            respond(client, status: status, headers: ["Content-Type": "text/html; charset=utf-8"],
+                    body: "<!DOCTYPE html><html><head><title>\(title)</title></head><body><h1>\(title)</h1></body></html>")
+        case .delay(let seconds):
+            Thread.sleep(forTimeInterval: seconds)
+            LoopbackSocket.write(client, forward(lines: lines, body: body))
+        case .cutMidResponse:
+            let answer = forward(lines: lines, body: body)
+            if let split = answer.range(of: Data("\r\n\r\n".utf8)) {
+                let bodyLength = answer.count - split.upperBound
+                LoopbackSocket.write(client, answer.prefix(split.upperBound + bodyLength / 2))
+            }
+        case nil:
+            LoopbackSocket.write(client, forward(lines: lines, body: body))
+        }
+    }
+
+    private func takeFault(method: String, target: String) -> Fault? {
+        lock.withLock {
+            guard let index = rules.firstIndex(where: { rule in
+                rule.remaining > 0 && (rule.method.map { $0 == method } ?? true) && (rule.pathContains.map { target.contains($0) } ?? true)
+            }) else { return nil }
+            rules[index].remaining -= 1
+            let fault = rules[index].fault
+            if rules[index].remaining == 0 { rules.remove(at: index) }
+            return fault
+        }
+    }
+
+    /// Sends the request to the server with `Connection: close` and returns its whole answer.
+    private func forward(lines: [String], body: Data) -> Data {
+        guard let upstream = LoopbackSocket.connect(port: upstreamPort) else {
+            return Self.response(status: 502, headers: ["Content-Type": "text/plain"], body: "fault proxy: upstream down")
+        }
+        defer { close(upstream) }
+        let kept = lines.dropFirst().filter { line in
+            let name = line.split(separator: ":").first?.lowercased() ?? ""
+            return name != "connection" && name != "keep-alive" && name != "proxy-connection"
+        }
+        let head = ([lines.first ?? ""] + kept + ["Connection: close", "", ""]).joined(separator: "\r\n")
+        guard LoopbackSocket.write(upstream, Data(head.utf8) + body) else { return Data() }
+        return LoopbackSocket.readToEnd(upstream)
+    }
+
+    private func respond(_ client: Int32, status: Int, headers: [String: String], body: String) {
+        LoopbackSocket.write(client, Self.response(status: status, headers: headers, body: body))
+    }
+
+    static func response(status: Int, headers: [String: String], body: String) -> Data {
+        let payload = Data(body.utf8)
+        var head = "HTTP/1.1 \(status) Fault\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        head += "Content-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
+        return Data(head.utf8) + payload
+    }
+}
