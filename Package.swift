@@ -45,7 +45,11 @@ let package = Package(
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
         .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
