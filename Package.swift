@@ -50,7 +50,11 @@ let package = Package(
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
         .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The rules a person and a group must meet, shared by the directory commands and the imports.
+enum PersonValidation {
+    /// Why a person cannot be stored, or nil when it can.
+    static func problem(login: String, email: String) -> String? {
+        let login = login.trimmingCharacters(in: .whitespaces)
+        if login.isEmpty { return "missing login" }
+        if login.contains(where: { $0.isNewline || $0 == "\t" }) { return "login \"\(login)\" contains a line break or tab" }
+        if !email.isEmpty, !EmailAddress.isWellFormed(email) { return "malformed email \"\(email)\"" }
+        return nil
+    }
+
+    static func check(_ person: Person) throws {
+        if let problem = problem(login: person.login, email: person.email) { throw StoreError.invalidPerson(problem) }
+    }
+
+    static func checkGroupName(_ name: String) throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.invalidPerson("missing group name") }
+    }
+}

@@ -1,0 +1,200 @@
+import GRDB
+
+/// The store's schema, as one migrator with named migrations.
+///
+/// A migration that has shipped is never edited: change the schema by appending a new one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 directory", migrate: createDirectory)
+        migrator.registerMigration("v1 apps and settings", migrate: createApps)
+        migrator.registerMigration("v1 assignments and push groups", migrate: createAssignments)
+        migrator.registerMigration("v1 remote links, journal, request log", migrate: createEngineState)
+        migrator.registerMigration("v1 secrets", migrate: createSecrets)
+        return migrator
+    }
+
+    /// People, groups and memberships: what provisioning reads, like Okta's Directory.
+    ///
+    /// `loginKey` / `nameKey` hold the case-folded login / name so that uniqueness is case-insensitive
+    /// for every script, not only ASCII (SQLite's NOCASE folds ASCII alone). `searchKey` is the
+    /// case-folded text `directory list --filter` looks in.
+    private static func createDirectory(_ db: Database) throws {
+        try db.create(table: "person") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("login", .text).notNull()
+            t.column("loginKey", .text).notNull().unique()
+            t.column("firstName", .text).notNull().defaults(to: "")
+            t.column("lastName", .text).notNull().defaults(to: "")
+            t.column("email", .text).notNull().defaults(to: "")
+            t.column("status", .text).notNull().defaults(to: "active")
+                .check(sql: "status IN ('active', 'suspended', 'deactivated')")
+            t.column("attributes", .text).notNull().defaults(to: "{}")
+            t.column("source", .text).notNull().defaults(to: "manual")
+            t.column("externalKey", .text)
+            t.column("searchKey", .text).notNull().defaults(to: "")
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "directoryGroup") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("nameKey", .text).notNull().unique()
+            t.column("description", .text).notNull().defaults(to: "")
+            t.column("source", .text).notNull().defaults(to: "manual")
+            t.column("externalKey", .text)
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "membership") { t in
+            t.column("groupId", .integer).notNull().references("directoryGroup", onDelete: .cascade)
+            t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+            t.primaryKey(["groupId", "personId"])
+        }
+        try db.create(index: "membership_personId", on: "membership", columns: ["personId"])
+    }
+
+    /// App integrations and their Sign On / Provisioning tabs.
+    private static func createApps(_ db: Database) throws {
+        try db.create(table: "app") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("catalogEntry", .text).notNull()
+            t.column("label", .text).notNull()
+            t.column("stack", .text).notNull().defaults(to: "production")
+                .check(sql: "stack IN ('production', 'demoTest')")
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "signOnSettings") { t in
+            t.primaryKey("appId", .integer).references("app", onDelete: .cascade)
+            t.column("defaultRelayState", .text).notNull().defaults(to: "")
+            t.column("acsURL", .text).notNull().defaults(to: "")
+            t.column("audienceURI", .text).notNull().defaults(to: "")
+            t.column("nameIDFormat", .text).notNull().defaults(to: "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified")
+            t.column("applicationUsername", .text).notNull().defaults(to: "login")
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "provisioningSettings") { t in
+            t.primaryKey("appId", .integer).references("app", onDelete: .cascade)
+            t.column("apiIntegrationEnabled", .boolean).notNull().defaults(to: false)
+            t.column("baseURL", .text).notNull().defaults(to: "")
+            t.column("createUsers", .boolean).notNull().defaults(to: false)
+            t.column("updateUserAttributes", .boolean).notNull().defaults(to: false)
+            t.column("deactivateUsers", .boolean).notNull().defaults(to: false)
+            t.column("requestProfile", .text).notNull().defaults(to: "okta")
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "attributeMapping") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("scimAttribute", .text).notNull()
+            t.column("expression", .text).notNull()
+            t.column("applyOn", .text).notNull().defaults(to: "createAndUpdate")
+                .check(sql: "applyOn IN ('createAndUpdate', 'createOnly')")
+            t.uniqueKey(["appId", "scimAttribute"])
+        }
+    }
+
+    /// Who is assigned to an app, and which groups (by name or by rule) are pushed to it.
+    private static func createAssignments(_ db: Database) throws {
+        try db.create(table: "assignment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("personId", .integer).references("person", onDelete: .cascade)
+            t.column("groupId", .integer).references("directoryGroup", onDelete: .cascade)
+            t.column("createdAt", .datetime).notNull()
+            t.check(sql: "(personId IS NULL) <> (groupId IS NULL)")
+        }
+        try db.create(index: "assignment_person", on: "assignment", columns: ["appId", "personId"], options: .unique, condition: Column("personId") != nil)
+        try db.create(index: "assignment_group", on: "assignment", columns: ["appId", "groupId"], options: .unique, condition: Column("groupId") != nil)
+
+        try db.create(table: "pushGroupRule") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("name", .text).notNull()
+            t.column("nameOperator", .text).check(sql: "nameOperator IN ('startsWith', 'endsWith', 'contains')")
+            t.column("nameValue", .text).notNull().defaults(to: "")
+            t.column("descriptionOperator", .text).check(sql: "descriptionOperator IN ('startsWith', 'endsWith', 'contains')")
+            t.column("descriptionValue", .text).notNull().defaults(to: "")
+            t.column("createdAt", .datetime).notNull()
+            t.uniqueKey(["appId", "name"])
+        }
+        try db.create(table: "pushGroupLink") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("groupId", .integer).notNull().references("directoryGroup", onDelete: .cascade)
+            t.column("ruleId", .integer).references("pushGroupRule", onDelete: .setNull)
+            t.column("status", .text).notNull().defaults(to: "pushing")
+                .check(sql: "status IN ('pushing', 'active', 'error')")
+            t.column("lastPushedAt", .datetime)
+            t.column("lastError", .text)
+            t.uniqueKey(["appId", "groupId"])
+        }
+    }
+
+    /// What the engine remembers between runs: remote ids, the operation journal, the request log.
+    ///
+    /// `remoteLink.localId` is a person or group id (see `kind`) and deliberately not a foreign key:
+    /// a person removed from the directory keeps its remote id so the engine can still deactivate it.
+    private static func createEngineState(_ db: Database) throws {
+        try db.create(table: "remoteLink") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("kind", .text).notNull().check(sql: "kind IN ('user', 'group')")
+            t.column("localId", .integer).notNull()
+            t.column("remoteId", .text).notNull()
+            t.column("lastPayloadHash", .text)
+            t.column("status", .text).notNull().defaults(to: "active")
+                .check(sql: "status IN ('active', 'deactivated', 'error')")
+            t.column("lastError", .text)
+            t.column("updatedAt", .datetime).notNull()
+            t.uniqueKey(["appId", "kind", "localId"])
+        }
+        try db.create(index: "remoteLink_remoteId", on: "remoteLink", columns: ["appId", "kind", "remoteId"])
+
+        try db.create(table: "journalEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("runId", .text).notNull()
+            t.column("sequence", .integer).notNull()
+            t.column("operation", .text).notNull()
+            t.column("targetKind", .text).notNull().check(sql: "targetKind IN ('user', 'group')")
+            t.column("localId", .integer).notNull()
+            t.column("payload", .text).notNull().defaults(to: "")
+            t.column("state", .text).notNull().defaults(to: "planned")
+                .check(sql: "state IN ('planned', 'sending', 'succeeded', 'failed')")
+            t.column("remoteId", .text)
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("lastError", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.uniqueKey(["runId", "sequence"])
+        }
+        try db.create(index: "journalEntry_state", on: "journalEntry", columns: ["appId", "state"])
+
+        try db.create(table: "requestLogEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("journalEntryId", .integer).references("journalEntry", onDelete: .setNull)
+            t.column("sentAt", .datetime).notNull()
+            t.column("method", .text).notNull()
+            t.column("path", .text).notNull()
+            t.column("statusCode", .integer)
+            t.column("latencyMilliseconds", .integer).notNull().defaults(to: 0)
+            t.column("result", .text).notNull().defaults(to: "")
+            t.column("requestBody", .text)
+            t.column("responseBody", .text)
+        }
+        try db.create(index: "requestLogEntry_sentAt", on: "requestLogEntry", columns: ["appId", "sentAt"])
+    }
+
+    /// API tokens and signing keys, apart from every other table so nothing lists them by accident.
+    /// `appId` is NULL for a secret that belongs to the workspace (the SAML signing key).
+    private static func createSecrets(_ db: Database) throws {
+        try db.create(table: "secret") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("appId", .integer).references("app", onDelete: .cascade)
+            t.column("name", .text).notNull()
+            t.column("value", .blob).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX secret_scope ON secret(ifnull(appId, 0), name)")
+    }
+}
