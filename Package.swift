@@ -56,6 +56,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,6 +43,12 @@ public final class ScimdeckStore: Sendable {
     /// Scope, links, unfinished journal entries and the request log of an app, for the engine.
     public var provisioning: ProvisioningRepository { ProvisioningRepository(writer: writer) }
 
+    /// Apps and their settings, added and removed whole.
+    public var apps: AppRepository { AppRepository(writer: writer) }
+
+    /// The engine's journal and link writes, and its consistent read of an app's state.
+    public var engine: EngineJournal { EngineJournal(writer: writer) }
+
     /// API tokens and signing keys.
     public var secrets: SecretStore { SecretStore(writer: writer) }
 

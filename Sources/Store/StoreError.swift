@@ -9,6 +9,7 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case personNotFound(String)
     case groupNotFound(String)
     case invalidPerson(String)
+    case duplicateAppLabel(String)
 
     public var description: String {
         switch self {
@@ -30,6 +31,8 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "no group named \(name) (see `scimdeck directory list groups`)"
         case let .invalidPerson(reason):
             return reason
+        case let .duplicateAppLabel(label):
+            return "an app labelled \"\(label)\" exists already; choose another label"
         }
     }
 

@@ -11,6 +11,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1 assignments and push groups", migrate: createAssignments)
         migrator.registerMigration("v1 remote links, journal, request log", migrate: createEngineState)
         migrator.registerMigration("v1 secrets", migrate: createSecrets)
+        migrator.registerMigration("v2 group push state", migrate: createGroupPushState)
         return migrator
     }
 
@@ -196,5 +197,24 @@ enum StoreMigrations {
             t.column("updatedAt", .datetime).notNull()
         }
         try db.execute(sql: "CREATE UNIQUE INDEX secret_scope ON secret(ifnull(appId, 0), name)")
+    }
+
+    /// What a pushed group looked like when last sent: its name, and the members the app was given,
+    /// so the next run sends only the difference. *Push Now* and *Unlink* are requests the next run
+    /// carries out.
+    private static func createGroupPushState(_ db: Database) throws {
+        try db.alter(table: "remoteLink") { t in
+            t.add(column: "pushedName", .text)
+        }
+        try db.alter(table: "pushGroupLink") { t in
+            t.add(column: "pushNowRequested", .boolean).notNull().defaults(to: false)
+            t.add(column: "unlinkAction", .text).check(sql: "unlinkAction IN ('keep', 'delete')")
+        }
+        try db.create(table: "pushedMember") { t in
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("groupId", .integer).notNull()
+            t.column("personId", .integer).notNull()
+            t.primaryKey(["appId", "groupId", "personId"])
+        }
     }
 }

@@ -51,14 +51,14 @@ final class StoreFileTests: StoreTestCase {
         let applied = try store.appliedMigrations()
         XCTAssertEqual(applied, [
             "v1 directory", "v1 apps and settings", "v1 assignments and push groups",
-            "v1 remote links, journal, request log", "v1 secrets",
+            "v1 remote links, journal, request log", "v1 secrets", "v2 group push state",
         ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
         XCTAssertEqual(tables, [
             "app", "assignment", "attributeMapping", "directoryGroup", "journalEntry", "membership", "person",
-            "provisioningSettings", "pushGroupLink", "pushGroupRule", "remoteLink", "requestLogEntry", "secret",
+            "provisioningSettings", "pushGroupLink", "pushGroupRule", "pushedMember", "remoteLink", "requestLogEntry", "secret",
             "signOnSettings",
         ])
         try store.directory.addPerson(Person(login: "ann@example.com"))

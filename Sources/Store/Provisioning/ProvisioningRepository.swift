@@ -79,3 +79,13 @@ public struct ProvisioningRepository: Sendable {
         }
     }
 }
+
+extension ProvisioningRepository {
+    /// The failed entries of the app's latest run: the operations the next sync will try again.
+    public func failedOperationsOfLatestRun(appId: Int64) throws -> [JournalEntry] {
+        try writer.read { db in
+            guard let runId = try String.fetchOne(db, sql: "SELECT runId FROM journalEntry WHERE appId = ? ORDER BY id DESC LIMIT 1", arguments: [appId]) else { return [] }
+            return try JournalEntry.filter(Column("runId") == runId && Column("state") == JournalEntry.State.failed.rawValue).order(Column("id")).fetchAll(db)
+        }
+    }
+}

@@ -12,6 +12,14 @@ public struct PushGroupLink: StoredRecord, Hashable, Identifiable {
         case error
     }
 
+    /// What *Unlink pushed group* asked for; the next run carries it out and removes the link.
+    public enum UnlinkAction: String, Codable, Sendable {
+        /// Forget the link, leave the group in the app.
+        case keep
+        /// Delete the group in the app too.
+        case delete
+    }
+
     public var id: Int64?
     public var appId: Int64
     public var groupId: Int64
@@ -19,6 +27,9 @@ public struct PushGroupLink: StoredRecord, Hashable, Identifiable {
     public var status: Status
     public var lastPushedAt: Date?
     public var lastError: String?
+    /// *Push Now*: the next run sends every member again.
+    public var pushNowRequested: Bool = false
+    public var unlinkAction: UnlinkAction?
 
     public init(id: Int64? = nil, appId: Int64, groupId: Int64, ruleId: Int64? = nil, status: Status = .pushing, lastPushedAt: Date? = nil, lastError: String? = nil) {
         self.id = id

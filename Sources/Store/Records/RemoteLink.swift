@@ -28,11 +28,14 @@ public struct RemoteLink: StoredRecord, Hashable, Identifiable {
     public var status: Status
     public var lastError: String?
     public var updatedAt: Date
+    /// For a group: the displayName last sent, so a rename in the directory is noticed.
+    public var pushedName: String?
 
     public init(
         id: Int64? = nil, appId: Int64, kind: Kind, localId: Int64, remoteId: String, lastPayloadHash: String? = nil,
-        status: Status = .active, lastError: String? = nil, updatedAt: Date = Date()
+        status: Status = .active, lastError: String? = nil, updatedAt: Date = Date(), pushedName: String? = nil
     ) {
+        self.pushedName = pushedName
         self.id = id
         self.appId = appId
         self.kind = kind

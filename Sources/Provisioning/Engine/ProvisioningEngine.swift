@@ -1,0 +1,85 @@
+import Foundation
+import SCIM
+import Store
+
+/// Plans and runs provisioning for one app: reads the store, builds the SCIM client from the app's
+/// settings and token, journals and applies. `scimdeck plan`, `scimdeck sync` and the console all go through it.
+public struct ProvisioningEngine: Sendable {
+    public let store: ScimdeckStore
+    public let app: AppIntegration
+    public let appID: Int64
+
+    public init(store: ScimdeckStore, app: AppIntegration) throws {
+        guard let appID = app.id else { throw EngineError.noSuchApp(app.label) }
+        self.store = store
+        self.app = app
+        self.appID = appID
+    }
+
+    /// The app by label (any case) or numeric id.
+    public static func app(named name: String, in store: ScimdeckStore) throws -> AppIntegration {
+        guard let app = try store.apps.app(named: name) else { throw EngineError.noSuchApp(name) }
+        return app
+    }
+
+    public var catalogEntry: CatalogEntry? { Catalog.entry(named: app.catalogEntry) }
+
+    /// What a run would send now, from the store alone.
+    public func plan(memberBatchSize: Int = 100) throws -> Plan {
+        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        do {
+            return try Planner(memberBatchSize: memberBatchSize).plan(snapshot)
+        } catch {
+            throw EngineError.invalidMapping(error.description)
+        }
+    }
+
+    /// The SCIM client for the app: its base URL, and the token given (from a file or the
+    /// environment) or else the one stored for the app.
+    public func client(transport: any HTTPTransport, token: BearerToken? = nil, retry: SCIMRetryPolicy = .standard,
+                       logging: Bool = true) throws -> SCIMClient {
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        guard let settings, !settings.baseURL.isEmpty, let baseURL = URL(string: settings.baseURL) else {
+            throw EngineError.noBaseURL(app.label)
+        }
+        let stored = try storedToken()
+        guard let token = token ?? stored else { throw EngineError.noToken(app.label) }
+        let recorder = RequestLogRecorder(store: store, appID: appID)
+        let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry,
+                                                    useETags: settings.requestProfile == .rfc7644)
+        var observer: (@Sendable (SCIMExchange) -> Void)?
+        if logging {
+            observer = { @Sendable exchange in recorder.record(exchange) }
+        }
+        return SCIMClient(configuration: configuration, transport: transport, observer: observer)
+    }
+
+    public func storedToken() throws -> BearerToken? {
+        try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
+    }
+
+    /// Plans and applies. A run killed earlier left entries `sending`: they are closed as interrupted
+    /// first, and the fresh plan (which looks every create up before sending it) covers them.
+    public func sync(client: SCIMClient, concurrency: Int = 4, memberBatchSize: Int = 100,
+                     progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }) async throws -> SyncResult {
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
+        let interrupted = try store.engine.abandonUnfinished(appId: appID)
+        let plan = try plan(memberBatchSize: memberBatchSize)
+        let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
+        let ledger = StoreLedger(store: store, appID: appID)
+        let executor = PlanExecutor(target: SCIMProvisioningTarget(client: client, profile: profile), ledger: ledger,
+                                    concurrency: concurrency, updatesLinkedUsers: settings?.updateUserAttributes ?? false)
+        let report = await executor.apply(plan, progress: progress)
+        return SyncResult(runID: ledger.runID, plan: plan, report: report, interruptedEntries: interrupted)
+    }
+}
+
+/// What a sync did.
+public struct SyncResult: Sendable {
+    public var runID: String
+    public var plan: Plan
+    public var report: ApplyReport
+    /// Journal entries a killed earlier run left open.
+    public var interruptedEntries: Int
+}

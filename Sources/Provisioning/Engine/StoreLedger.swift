@@ -1,0 +1,110 @@
+import Foundation
+import Store
+
+/// The `ProvisioningLedger` of one run over the store: journal entries and link changes written
+/// together, one transaction per call.
+public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
+    public let runID: String
+    private let store: ScimdeckStore
+    private let appID: Int64
+    /// Guards `sequence`: several operations are journaled at once.
+    private let lock = NSLock()
+    private var sequence = 0
+    /// Journal entry → directory group, so a failed group operation marks its push link.
+    private var groupOfEntry: [Int64: Int64] = [:]
+
+    public init(store: ScimdeckStore, appID: Int64, runID: String = UUID().uuidString) {
+        self.store = store
+        self.appID = appID
+        self.runID = runID
+    }
+
+    public func operationStarted(_ operation: PlannedOperation) async throws -> Int64 {
+        let next = lock.withLock { () -> Int in
+            sequence += 1
+            return sequence
+        }
+        let (kind, localID) = Self.target(of: operation)
+        let entryID = try store.engine.start(appId: appID, runId: runID, sequence: next, operation: operation.kind.rawValue,
+                                             targetKind: kind, localId: localID, payload: Self.payload(of: operation))
+        if kind == .group { lock.withLock { groupOfEntry[entryID] = localID } }
+        return entryID
+    }
+
+    public func operationSucceeded(_ entryID: Int64, effects: [ProvisioningEffect], detail: String) async throws {
+        try store.engine.finish(entryId: entryID, appId: appID, error: nil, detail: detail, changes: effects.map(Self.change))
+        for groupID in Self.groupsTouched(by: effects) {
+            try store.engine.setPushStatus(appId: appID, groupId: groupID, error: nil)
+        }
+    }
+
+    public func operationFailed(_ entryID: Int64, reason: String, effects: [ProvisioningEffect]) async throws {
+        try store.engine.finish(entryId: entryID, appId: appID, error: reason, detail: "", changes: effects.map(Self.change))
+        if let groupID = lock.withLock({ groupOfEntry[entryID] }) {
+            try store.engine.setPushStatus(appId: appID, groupId: groupID, error: reason)
+        }
+    }
+
+    public func remoteUserIDs(for personIDs: [Int64]) async throws -> [Int64: String] {
+        try store.engine.remoteUserIds(appId: appID, personIds: personIDs)
+    }
+
+    public func remoteGroupID(for groupID: Int64) async throws -> String? {
+        try store.engine.remoteGroupId(appId: appID, groupId: groupID)
+    }
+
+    static func change(_ effect: ProvisioningEffect) -> LinkChange {
+        switch effect {
+        case .userLinked(let personID, let remoteID, let hash, let active):
+            return .linkUser(personId: personID, remoteId: remoteID, payloadHash: hash, active: active)
+        case .userDeactivated(let personID): return .markUserDeactivated(personId: personID)
+        case .userLinkLost(let personID): return .unlinkUser(personId: personID)
+        case .groupLinked(let groupID, let remoteID, let name): return .linkGroup(groupId: groupID, remoteId: remoteID, name: name)
+        case .groupRenamed(let groupID, let name): return .renameGroup(groupId: groupID, name: name)
+        case .membersAdded(let groupID, let personIDs): return .addPushedMembers(groupId: groupID, personIds: personIDs)
+        case .membersRemoved(let groupID, let personIDs): return .removePushedMembers(groupId: groupID, personIds: personIDs)
+        case .groupUnlinked(let groupID): return .unlinkGroup(groupId: groupID)
+        }
+    }
+
+    private static func groupsTouched(by effects: [ProvisioningEffect]) -> [Int64] {
+        effects.compactMap { effect in
+            switch effect {
+            case .groupLinked(let groupID, _, _), .groupRenamed(let groupID, _), .membersAdded(let groupID, _), .membersRemoved(let groupID, _):
+                return groupID
+            default:
+                return nil
+            }
+        }
+    }
+
+    static func target(of operation: PlannedOperation) -> (RemoteLink.Kind, Int64) {
+        switch operation {
+        case .provisionUser(let id, _), .updateUser(let id, _, _), .deactivateUser(let id, _), .reactivateUser(let id, _, _):
+            return (.user, id)
+        case .createGroup(let id, _), .renameGroup(let id, _, _), .addMembers(let id, _), .removeMembers(let id, _),
+             .deleteGroup(let id, _), .forgetGroup(let id):
+            return (.group, id)
+        }
+    }
+
+    /// What the journal keeps of an operation: enough to list and retry it, never a secret.
+    static func payload(of operation: PlannedOperation) -> String {
+        var fields: [String: Any] = ["kind": operation.kind.rawValue]
+        switch operation {
+        case .provisionUser(_, let profile): fields["userName"] = profile.userName ?? ""
+        case .updateUser(_, let remoteID, let profile), .reactivateUser(_, let remoteID, let profile):
+            fields["remoteId"] = remoteID
+            fields["userName"] = profile.userName ?? ""
+        case .deactivateUser(_, let remoteID), .deleteGroup(_, let remoteID): fields["remoteId"] = remoteID
+        case .createGroup(_, let name): fields["displayName"] = name
+        case .renameGroup(_, let remoteID, let name):
+            fields["remoteId"] = remoteID
+            fields["displayName"] = name
+        case .addMembers(_, let personIDs), .removeMembers(_, let personIDs): fields["members"] = personIDs.count
+        case .forgetGroup: break
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

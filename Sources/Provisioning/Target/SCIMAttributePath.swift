@@ -1,0 +1,63 @@
+import Foundation
+
+/// Where a mapping's attribute lives in a SCIM User: `userName`, `name.givenName`,
+/// `emails[primary].value`, `phoneNumbers[type eq "work"].value`, or any of these behind an
+/// extension URN (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department`).
+public struct SCIMAttributePath: Sendable, Equatable {
+    /// Which element of a multi-valued attribute.
+    public enum Selector: Sendable, Equatable {
+        case primary
+        case typeEquals(String)
+    }
+
+    /// The extension URN the attribute sits under, nil for the core schema.
+    public var schemaURN: String?
+    public var attribute: String
+    public var selector: Selector?
+    public var subAttribute: String?
+
+    public init?(_ text: String) {
+        var rest = Substring(text)
+        if text.lowercased().hasPrefix("urn:"), let colon = Self.lastColonBeforeAttribute(text) {
+            schemaURN = String(text[..<colon])
+            rest = text[text.index(after: colon)...]
+        } else {
+            schemaURN = nil
+        }
+        if let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]") else { return nil }
+            attribute = String(rest[..<open])
+            let filter = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            if filter.lowercased() == "primary" || filter.lowercased() == "primary eq true" {
+                selector = .primary
+            } else if let type = Self.typeValue(filter) {
+                selector = .typeEquals(type)
+            } else {
+                return nil
+            }
+            let after = rest[rest.index(after: close)...]
+            guard after.isEmpty || after.hasPrefix(".") else { return nil }
+            subAttribute = after.isEmpty ? nil : String(after.dropFirst())
+        } else {
+            selector = nil
+            let parts = rest.split(separator: ".", maxSplits: 1).map(String.init)
+            guard let first = parts.first else { return nil }
+            attribute = first
+            subAttribute = parts.count == 2 ? parts[1] : nil
+        }
+        guard !attribute.isEmpty, subAttribute?.isEmpty != true else { return nil }
+    }
+
+    /// In `urn:…:User:name.givenName` the attribute starts after the last colon.
+    private static func lastColonBeforeAttribute(_ text: String) -> String.Index? {
+        let head = text.firstIndex(of: "[").map { text[..<$0] } ?? Substring(text)
+        return head.lastIndex(of: ":")
+    }
+
+    /// `type eq "work"` → work.
+    private static func typeValue(_ filter: String) -> String? {
+        let parts = filter.split(separator: " ", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0].lowercased() == "type", parts[1].lowercased() == "eq" else { return nil }
+        return parts[2].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    }
+}

@@ -1,0 +1,104 @@
+import SCIM
+
+/// The engine's `ProvisioningTarget` over a SCIM client, in one of the request profiles.
+public struct SCIMProvisioningTarget: ProvisioningTarget {
+    public var client: SCIMClient
+    public var profile: ProvisioningProfile
+
+    public init(client: SCIMClient, profile: ProvisioningProfile = .okta) {
+        self.client = client
+        self.profile = profile
+    }
+
+    public func findUser(userName: String) async throws -> RemoteUser? {
+        try await translatingErrors("user \(userName)") {
+            try await client.findUser(userName: userName).flatMap { user in
+                user.id.map { RemoteUser(id: $0, userName: user.userName ?? userName, active: user.active) }
+            }
+        }
+    }
+
+    public func createUser(_ profile: MappedProfile) async throws -> String {
+        try await translatingErrors("userName \(profile.userName ?? "")") {
+            let created = try await client.createUser(ProfileEncoder.newUser(profile))
+            guard let id = created.id else {
+                throw SCIMClientError(kind: .notSCIM(reason: "the created user came back without an id"))
+            }
+            return id
+        }
+    }
+
+    public func updateUser(id: String, profile: MappedProfile, active: Bool) async throws {
+        try await translatingErrors("user \(id)") {
+            switch self.profile {
+            case .okta:
+                // GET then a full PUT of what the app returned with the mapped values merged in.
+                var user = try await client.get(SCIMUser.self, id: id)
+                ProfileEncoder.apply(profile, to: &user)
+                user.active = active
+                _ = try await client.replace(user)
+            case .rfc7644:
+                try await client.patch(SCIMUser.self, id: id, Self.patchOperations(for: profile, active: active))
+            }
+        }
+    }
+
+    public func setUserActive(id: String, _ active: Bool) async throws {
+        try await translatingErrors("user \(id)") { try await client.setActive(userId: id, active) }
+    }
+
+    public func findGroups(displayName: String) async throws -> [String] {
+        try await translatingErrors("group \(displayName)") {
+            try await client.findGroups(displayName: displayName).compactMap(\.id)
+        }
+    }
+
+    public func createGroup(displayName: String) async throws -> String {
+        try await translatingErrors("group \(displayName)") {
+            let created = try await client.createGroup(SCIMGroup(displayName: displayName, members: []))
+            guard let id = created.id else {
+                throw SCIMClientError(kind: .notSCIM(reason: "the created group came back without an id"))
+            }
+            return id
+        }
+    }
+
+    public func renameGroup(id: String, to displayName: String) async throws {
+        try await translatingErrors("group \(id)") { try await client.renameGroup(id: id, to: displayName) }
+    }
+
+    public func changeMembers(groupID: String, add: [String], remove: [String]) async throws {
+        try await translatingErrors("group \(groupID)") {
+            _ = try await client.updateGroupMembers(id: groupID, add: add, remove: remove)
+        }
+    }
+
+    public func deleteGroup(id: String) async throws {
+        try await translatingErrors("group \(id)") { try await client.delete(SCIMGroup.self, id: id) }
+    }
+
+    /// One `replace` per mapped attribute with its path, `remove` where the value is now null.
+    static func patchOperations(for profile: MappedProfile, active: Bool) -> [SCIMPatchOperation] {
+        var operations: [SCIMPatchOperation] = []
+        for (attribute, value) in profile.values {
+            if let value {
+                operations.append(SCIMPatchOperation(op: .replace, path: attribute, value: .string(value)))
+            } else {
+                operations.append(SCIMPatchOperation(op: .remove, path: attribute))
+            }
+        }
+        operations.append(SCIMPatchOperation(op: .replace, path: "active", value: .bool(active)))
+        return operations
+    }
+
+    /// 409 and 404 become the engine's own errors; everything else passes as the client described it.
+    private func translatingErrors<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SCIMClientError where error.status == 409 {
+            throw ProvisioningTargetError.alreadyExists(what)
+        } catch let error as SCIMClientError where error.status == 404 {
+            throw ProvisioningTargetError.notFound(what)
+        }
+    }
+}

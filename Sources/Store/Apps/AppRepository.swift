@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// Apps with their tabs' settings, written together so an app never exists half set up.
+public struct AppRepository: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Adds the app with its Sign On and Provisioning settings and its attribute mappings.
+    /// Labels are unique whatever their case: scripts name apps by label.
+    public func add(_ app: AppIntegration, signOn: SignOnSettings, provisioning: ProvisioningSettings, mappings: [AttributeMapping]) throws -> AppIntegration {
+        try writer.write { db in
+            let clash = try AppIntegration.fetchAll(db).first { $0.label.caseInsensitiveCompare(app.label) == .orderedSame }
+            if clash != nil { throw StoreError.duplicateAppLabel(app.label) }
+            var app = app
+            try app.insert(db)
+            let appId = app.id ?? db.lastInsertedRowID
+            var signOn = signOn
+            signOn.appId = appId
+            try signOn.insert(db)
+            var provisioning = provisioning
+            provisioning.appId = appId
+            try provisioning.insert(db)
+            for mapping in mappings {
+                var mapping = mapping
+                mapping.appId = appId
+                mapping.id = nil
+                try mapping.insert(db)
+            }
+            return app
+        }
+    }
+
+    public func all() throws -> [AppIntegration] {
+        try writer.read { db in try AppIntegration.order(Column("id")).fetchAll(db) }
+    }
+
+    /// The app by label (any case) or by numeric id.
+    public func app(named name: String) throws -> AppIntegration? {
+        let apps = try all()
+        return apps.first { $0.label.caseInsensitiveCompare(name) == .orderedSame } ?? Int64(name).flatMap { id in apps.first { $0.id == id } }
+    }
+
+    /// Removes the app and everything it holds (settings, mappings, assignments, links, journal, log, token).
+    public func remove(appId: Int64) throws -> Bool {
+        try writer.write { db in try AppIntegration.deleteOne(db, key: appId) }
+    }
+}

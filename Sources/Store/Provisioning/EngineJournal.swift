@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The engine's writes: each journal update and the link changes it brings in one transaction,
+/// so a process killed between two statements leaves either both or neither.
+public struct EngineJournal: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Reads the planner's input for the app.
+    public func state(appId: Int64) throws -> EngineState {
+        try writer.read { db in
+            EngineState(
+                settings: try ProvisioningSettings.fetchOne(db, key: appId),
+                mappings: try AttributeMapping.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
+                people: try Person.order(Column("id")).fetchAll(db),
+                groups: try DirectoryGroup.order(Column("id")).fetchAll(db),
+                memberships: try Membership.fetchAll(db),
+                assignments: try Assignment.filter(Column("appId") == appId).fetchAll(db),
+                userLinks: try RemoteLink.filter(Column("appId") == appId && Column("kind") == RemoteLink.Kind.user.rawValue).fetchAll(db),
+                groupLinks: try RemoteLink.filter(Column("appId") == appId && Column("kind") == RemoteLink.Kind.group.rawValue).fetchAll(db),
+                pushLinks: try PushGroupLink.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
+                pushedMembers: try PushedMember.filter(Column("appId") == appId).fetchAll(db),
+                rules: try PushGroupRule.filter(Column("appId") == appId).order(Column("id")).fetchAll(db)
+            )
+        }
+    }
+
+    /// Journals an operation as being sent; returns the entry's id.
+    public func start(appId: Int64, runId: String, sequence: Int, operation: String, targetKind: RemoteLink.Kind, localId: Int64, payload: String) throws -> Int64 {
+        try writer.write { db in
+            var entry = JournalEntry(appId: appId, runId: runId, sequence: sequence, operation: operation, targetKind: targetKind,
+                                     localId: localId, payload: payload, state: .sending, attempts: 1)
+            try entry.insert(db)
+            return entry.id ?? db.lastInsertedRowID
+        }
+    }
+
+    /// Marks the entry succeeded or failed and applies the changes, together.
+    public func finish(entryId: Int64, appId: Int64, error: String?, detail: String, changes: [LinkChange]) throws {
+        try writer.write { db in
+            let now = Date()
+            try db.execute(
+                sql: "UPDATE journalEntry SET state = ?, lastError = ?, payload = CASE WHEN ? = '' THEN payload ELSE json_set(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.detail', ?) END, updatedAt = ? WHERE id = ?",
+                arguments: [error == nil ? JournalEntry.State.succeeded.rawValue : JournalEntry.State.failed.rawValue, error, detail, detail, now, entryId]
+            )
+            for change in changes {
+                try apply(change, appId: appId, now: now, db: db)
+            }
+        }
+    }
+
+    /// Marks journal entries a killed run left as `sending` failed: the next plan covers them again.
+    @discardableResult
+    public func abandonUnfinished(appId: Int64) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE journalEntry SET state = 'failed', lastError = 'interrupted: the run stopped before the answer was recorded', updatedAt = ? WHERE appId = ? AND state IN ('planned', 'sending')",
+                arguments: [Date(), appId]
+            )
+            return db.changesCount
+        }
+    }
+
+    /// Records a push group's outcome for the Push Groups tab.
+    public func setPushStatus(appId: Int64, groupId: Int64, error: String?) throws {
+        try writer.write { db in
+            if let error {
+                try db.execute(sql: "UPDATE pushGroupLink SET status = 'error', lastError = ? WHERE appId = ? AND groupId = ?", arguments: [error, appId, groupId])
+            } else {
+                try db.execute(
+                    sql: "UPDATE pushGroupLink SET status = 'active', lastError = NULL, lastPushedAt = ?, pushNowRequested = 0 WHERE appId = ? AND groupId = ?",
+                    arguments: [Date(), appId, groupId]
+                )
+            }
+        }
+    }
+
+    /// The app's id for each linked person among `personIds`.
+    public func remoteUserIds(appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
+        try writer.read { db in
+            var found: [Int64: String] = [:]
+            for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
+                let rows = try Row.fetchAll(db, sql: "SELECT localId, remoteId FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                            arguments: StatementArguments([appId] + chunk))
+                for row in rows { found[row["localId"]] = row["remoteId"] as String }
+            }
+            return found
+        }
+    }
+
+    public func remoteGroupId(appId: Int64, groupId: Int64) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT remoteId FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
+        }
+    }
+
+    private func apply(_ change: LinkChange, appId: Int64, now: Date, db: Database) throws {
+        switch change {
+        case .linkUser(let personId, let remoteId, let hash, let active):
+            try db.execute(sql: """
+                INSERT INTO remoteLink (appId, kind, localId, remoteId, lastPayloadHash, status, lastError, updatedAt)
+                VALUES (?, 'user', ?, ?, ?, ?, NULL, ?)
+                ON CONFLICT (appId, kind, localId) DO UPDATE SET remoteId = excluded.remoteId,
+                    lastPayloadHash = coalesce(excluded.lastPayloadHash, lastPayloadHash), status = excluded.status,
+                    lastError = NULL, updatedAt = excluded.updatedAt
+                """, arguments: [appId, personId, remoteId, hash, active ? "active" : "deactivated", now])
+        case .markUserDeactivated(let personId):
+            try db.execute(sql: "UPDATE remoteLink SET status = 'deactivated', lastError = NULL, updatedAt = ? WHERE appId = ? AND kind = 'user' AND localId = ?",
+                           arguments: [now, appId, personId])
+        case .unlinkUser(let personId):
+            try db.execute(sql: "DELETE FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId = ?", arguments: [appId, personId])
+            try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND personId = ?", arguments: [appId, personId])
+        case .linkGroup(let groupId, let remoteId, let name):
+            try db.execute(sql: """
+                INSERT INTO remoteLink (appId, kind, localId, remoteId, status, updatedAt, pushedName)
+                VALUES (?, 'group', ?, ?, 'active', ?, ?)
+                ON CONFLICT (appId, kind, localId) DO UPDATE SET remoteId = excluded.remoteId, status = 'active',
+                    lastError = NULL, updatedAt = excluded.updatedAt, pushedName = excluded.pushedName
+                """, arguments: [appId, groupId, remoteId, now, name])
+            try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
+            // A group matched by a rule has no push link yet: the run that pushed it makes one.
+            try db.execute(sql: "INSERT OR IGNORE INTO pushGroupLink (appId, groupId, status) VALUES (?, ?, 'pushing')", arguments: [appId, groupId])
+        case .renameGroup(let groupId, let name):
+            try db.execute(sql: "UPDATE remoteLink SET pushedName = ?, updatedAt = ? WHERE appId = ? AND kind = 'group' AND localId = ?",
+                           arguments: [name, now, appId, groupId])
+        case .addPushedMembers(let groupId, let personIds):
+            for personId in personIds {
+                try db.execute(sql: "INSERT OR IGNORE INTO pushedMember (appId, groupId, personId) VALUES (?, ?, ?)", arguments: [appId, groupId, personId])
+            }
+        case .removePushedMembers(let groupId, let personIds):
+            for personId in personIds {
+                try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND groupId = ? AND personId = ?", arguments: [appId, groupId, personId])
+            }
+        case .unlinkGroup(let groupId):
+            try db.execute(sql: "DELETE FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
+            try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
+            try db.execute(sql: "DELETE FROM pushGroupLink WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Provisioning
+import Store
+
+/// One app as `app list` and `app show` print it. The token shows as set or not, never its value.
+struct AppSummary: Encodable {
+    struct SignOn: Encodable {
+        var defaultRelayState: String
+        var acsURL: String
+        var audienceURI: String
+        var nameIDFormat: String
+        var applicationUsername: String
+    }
+
+    struct Provisioning: Encodable {
+        var apiIntegrationEnabled: Bool
+        var baseURL: String
+        var apiToken: String
+        var createUsers: Bool
+        var updateUserAttributes: Bool
+        var deactivateUsers: Bool
+        var profile: String
+    }
+
+    struct Mapping: Encodable {
+        var attribute: String
+        var expression: String
+        var applyOn: String
+    }
+
+    var id: Int64
+    var label: String
+    var catalog: String
+    var stack: String
+    var provisioning: String
+    var linkedUsers: Int
+    var signOn: SignOn?
+    var settings: Provisioning?
+    var mappings: [Mapping]?
+
+    init(app: AppIntegration, store: ScimdeckStore, detailed: Bool = false) throws {
+        let appID = app.id ?? 0
+        id = appID
+        label = app.label
+        catalog = Catalog.entry(named: app.catalogEntry)?.name ?? app.catalogEntry
+        stack = app.stack == .production ? "production" : "demo-test"
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        provisioning = settings?.apiIntegrationEnabled == true ? "enabled" : "off"
+        linkedUsers = try store.provisioning.remoteLinks(appId: appID, kind: .user).count
+        guard detailed else { return }
+        if let signOn = try store.records(SignOnSettings.self).fetch(key: appID) {
+            self.signOn = SignOn(defaultRelayState: signOn.defaultRelayState, acsURL: signOn.acsURL, audienceURI: signOn.audienceURI,
+                                 nameIDFormat: signOn.nameIDFormat, applicationUsername: signOn.applicationUsername)
+        }
+        if let settings {
+            let token = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText()
+            self.settings = Provisioning(
+                apiIntegrationEnabled: settings.apiIntegrationEnabled, baseURL: settings.baseURL, apiToken: Self.masked(token),
+                createUsers: settings.createUsers, updateUserAttributes: settings.updateUserAttributes,
+                deactivateUsers: settings.deactivateUsers, profile: settings.requestProfile.rawValue
+            )
+        }
+        mappings = try store.records(Store.AttributeMapping.self).all(appId: appID).map {
+            Mapping(attribute: $0.scimAttribute, expression: $0.expression, applyOn: $0.applyOn == .createOnly ? "create" : "create, update")
+        }
+    }
+
+    /// `••••` and the last four characters, as the Integration tab shows a saved token.
+    static func masked(_ token: String?) -> String {
+        guard let token, !token.isEmpty else { return "not set" }
+        return token.count > 12 ? "••••" + token.suffix(4) : "••••"
+    }
+}

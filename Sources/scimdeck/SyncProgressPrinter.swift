@@ -1,0 +1,44 @@
+import Foundation
+import Provisioning
+
+/// Progress on stderr: a bar redrawn in place on a terminal, a line every few seconds otherwise,
+/// or JSON lines on stdout with `--json`.
+final class SyncProgressPrinter: @unchecked Sendable {
+    struct Line: Encodable {
+        var done: Int
+        var total: Int
+        var failed: Int
+        var rate: Double
+    }
+
+    private let json: Bool
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var lastPrinted = 0.0
+
+    init(json: Bool) {
+        self.json = json
+    }
+
+    func update(_ progress: ApplyProgress) {
+        lock.withLock {
+            let finished = progress.done == progress.total
+            if json {
+                JSONOutput.line(Line(done: progress.done, total: progress.total, failed: progress.failed, rate: (progress.rate * 10).rounded() / 10))
+                return
+            }
+            let interval = isTerminal ? 0.1 : 5
+            guard finished || progress.elapsed - lastPrinted >= interval else { return }
+            lastPrinted = progress.elapsed
+            let text = "\(progress.done)/\(progress.total) done, \(progress.failed) failed, \(Int(progress.rate.rounded()))/s"
+            if isTerminal {
+                let width = 30
+                let filled = progress.total == 0 ? width : width * progress.done / progress.total
+                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                StandardStreams.err("\r\(bar) \(text)\u{1B}[K" + (finished ? "\n" : ""))
+            } else {
+                StandardStreams.err(text + "\n")
+            }
+        }
+    }
+}
