@@ -46,6 +46,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "SAMLTests",
+            dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            exclude: ["check_saml_response.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
