@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SAML
+
+/// Reading and writing the files the `saml` commands take and make.
+enum SAMLFiles {
+    static func read(_ path: String, what: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("Cannot read the \(what) file \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from path: String, what: String) throws -> Value {
+        let text = try read(path, what: what)
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw ValidationError("The \(what) file \(path) is not valid: \(error)")
+        }
+    }
+
+    static func credential(keyPath: String, certificatePath: String) throws -> SigningCredential {
+        try SigningCredential(
+            privateKeyPEM: read(keyPath, what: "signing key"),
+            certificatePEM: read(certificatePath, what: "certificate")
+        )
+    }
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil or "-".
+    /// `secret` files are created readable by the owner alone.
+    static func write(_ text: String, to path: String?, secret: Bool = false) throws {
+        guard let path, path != "-" else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let manager = FileManager.default
+        if secret {
+            manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
+        try Data(text.utf8).write(to: url)
+    }
+}

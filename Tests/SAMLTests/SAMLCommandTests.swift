@@ -1,0 +1,98 @@
+import Foundation
+import SAML
+import TestSupport
+import XCTest
+
+/// The built binary: `saml keygen`, `saml metadata`, `saml preview`, checked by xmlsec1 and pysaml2.
+final class SAMLCommandTests: XCTestCase {
+    private func scimdeck(_ arguments: [String]) throws -> ExternalTool.Result {
+        let binary = TestEnvironment.scimdeckBinary
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw ExternalToolError.missing("no scimdeck binary at \(binary.path): run swift build first")
+        }
+        return try ExternalTool.run(binary, arguments)
+    }
+
+    func test_keygenMetadataAndPreviewProduceWhatRealCheckersAccept() throws {
+        let directory = try TestDirectory()
+        let dir = directory.url
+        let keys = dir.appendingPathComponent("keys")
+        let keygen = try scimdeck(["saml", "keygen", "-o", keys.path, "--common-name", "Axiad Cloud"])
+        XCTAssertTrue(keygen.succeeded, keygen.stderr)
+        XCTAssertTrue(keygen.stdout.contains("SHA-256 fingerprint: "), keygen.stdout)
+        XCTAssertFalse(keygen.stdout.contains("PRIVATE KEY"), "the key must never be printed")
+        let keyPath = keys.appendingPathComponent("signing-key.pem").path
+        let certificatePath = keys.appendingPathComponent("signing-cert.pem").path
+        let permissions = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(permissions?.intValue, 0o600)
+
+        let again = try scimdeck(["saml", "keygen", "-o", keys.path])
+        XCTAssertFalse(again.succeeded, "keygen must not overwrite a key without --force")
+
+        let metadata = dir.appendingPathComponent("idp-metadata.xml")
+        let metadataRun = try scimdeck([
+            "saml", "metadata", "--entity-id", SAMLFixture.identityProvider.entityID,
+            "--sso-url", SAMLFixture.identityProvider.ssoURL, "--cert", certificatePath, "-o", metadata.path,
+        ])
+        XCTAssertTrue(metadataRun.succeeded, metadataRun.stderr)
+
+        let settings = dir.appendingPathComponent("settings.json")
+        try Data("""
+        {"acsURL": "\(SAMLFixture.settings.acsURL)", "audience": "\(SAMLFixture.settings.audience)",
+         "nameIDFormat": "emailAddress", "defaultRelayState": "/dashboard",
+         "issuer": "\(SAMLFixture.identityProvider.entityID)"}
+        """.utf8).write(to: settings)
+        let person = dir.appendingPathComponent("person.json")
+        try Data("""
+        {"nameID": "bo.ek@example.com", "attributes": [{"name": "email", "nameFormat": "basic", "values": ["bo.ek@example.com"]}]}
+        """.utf8).write(to: person)
+        let response = dir.appendingPathComponent("response.xml")
+        let previewRun = try scimdeck([
+            "saml", "preview", "--settings", settings.path, "--person", person.path,
+            "--key", keyPath, "--cert", certificatePath, "-o", response.path,
+        ])
+        XCTAssertTrue(previewRun.succeeded, previewRun.stderr)
+        XCTAssertTrue(previewRun.stdout.contains("RelayState: /dashboard"), previewRun.stdout)
+        XCTAssertTrue(previewRun.stdout.contains("SAMLResponse: PHNhbWxwOlJlc3BvbnNl"), previewRun.stdout)
+
+        let responseText = try String(contentsOf: response, encoding: .utf8)
+        let assertionID = try XCTUnwrap(Self.assertionID(in: responseText))
+        let certificate = URL(fileURLWithPath: certificatePath)
+        let responseCheck = try SAMLFixture.xmlsecVerify(response: response, certificate: certificate, nodeID: nil)
+        XCTAssertTrue(responseCheck.succeeded, responseCheck.stderr)
+        let assertionCheck = try SAMLFixture.xmlsecVerify(response: response, certificate: certificate, nodeID: assertionID)
+        XCTAssertTrue(assertionCheck.succeeded, assertionCheck.stderr)
+
+        let check = try SAMLFixture.pysaml2Check(response: response, metadata: metadata, settings: SAMLFixture.settings)
+        XCTAssertTrue(check.result.succeeded, check.result.stdout + check.result.stderr)
+        XCTAssertEqual(check.json["nameID"] as? String, "bo.ek@example.com")
+        XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["email": ["bo.ek@example.com"]])
+    }
+
+    /// The ID attribute of the saml:Assertion start tag.
+    private static func assertionID(in xml: String) -> String? {
+        guard let start = xml.range(of: "<saml:Assertion ") else { return nil }
+        let rest = xml[start.upperBound...]
+        guard let tagEnd = rest.firstIndex(of: ">"), let idStart = rest[..<tagEnd].range(of: " ID=\"") else { return nil }
+        let value = rest[idStart.upperBound...]
+        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
+    }
+
+    func test_previewWithoutACSURLSaysWhatToFix() throws {
+        let directory = try TestDirectory()
+        let dir = directory.url
+        let keys = dir.appendingPathComponent("keys")
+        XCTAssertTrue(try scimdeck(["saml", "keygen", "-o", keys.path]).succeeded)
+        let settings = dir.appendingPathComponent("settings.json")
+        try Data(#"{"audience": "aud", "issuer": "http://idp"}"#.utf8).write(to: settings)
+        let person = dir.appendingPathComponent("person.json")
+        try Data(#"{"nameID": "a@example.com"}"#.utf8).write(to: person)
+        let run = try scimdeck([
+            "saml", "preview", "--settings", settings.path, "--person", person.path,
+            "--key", keys.appendingPathComponent("signing-key.pem").path,
+            "--cert", keys.appendingPathComponent("signing-cert.pem").path,
+        ])
+        XCTAssertFalse(run.succeeded)
+        XCTAssertTrue(run.stderr.contains("ACS URL"), run.stderr)
+    }
+}
