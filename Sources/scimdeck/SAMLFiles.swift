@@ -29,18 +29,20 @@ enum SAMLFiles {
     }
 
     /// Writes `text` to `path`, or to standard output when `path` is nil or "-".
-    /// `secret` files are created readable by the owner alone.
+    /// `secret` files are readable by the owner alone from the moment they exist (see `OwnerOnlyFile`).
     static func write(_ text: String, to path: String?, secret: Bool = false) throws {
         guard let path, path != "-" else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let manager = FileManager.default
         if secret {
-            manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            try OwnerOnlyFile.write(text, to: path)
+            return
         }
-        try Data(text.utf8).write(to: url)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ValidationError("Cannot write \(path): \(error.localizedDescription)")
+        }
     }
 }

@@ -69,6 +69,31 @@ final class SAMLCommandTests: XCTestCase {
         XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["email": ["bo.ek@example.com"]])
     }
 
+    func test_keygenForceRotatesTheKeyAndKeepsItOwnerOnly() throws {
+        let directory = try TestDirectory()
+        let keys = directory.url.appendingPathComponent("keys")
+        let keyPath = keys.appendingPathComponent("signing-key.pem").path
+        let certificatePath = keys.appendingPathComponent("signing-cert.pem").path
+        let first = try scimdeck(["saml", "keygen", "-o", keys.path, "--common-name", "Axiad Cloud", "--validity-years", "2"])
+        XCTAssertTrue(first.succeeded, first.stderr)
+        let oldKey = try String(contentsOfFile: keyPath, encoding: .utf8)
+        let old = try SigningCredential(privateKeyPEM: oldKey, certificatePEM: try String(contentsOfFile: certificatePath, encoding: .utf8))
+        XCTAssertEqual(old.certificate.notValidAfter.timeIntervalSince(old.certificate.notValidBefore), 2 * 365.25 * 86400 + 60, accuracy: 5)
+
+        // A key file left readable by others (copied in by hand, say) must not pass that mode on to the new key.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyPath)
+        let rotation = try scimdeck(["saml", "keygen", "-o", keys.path, "--common-name", "Axiad Cloud", "--force"])
+        XCTAssertTrue(rotation.succeeded, rotation.stderr)
+        let permissions = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(permissions?.intValue, 0o600)
+        let newKey = try String(contentsOfFile: keyPath, encoding: .utf8)
+        XCTAssertNotEqual(newKey, oldKey)
+        let new = try SigningCredential(privateKeyPEM: newKey, certificatePEM: try String(contentsOfFile: certificatePath, encoding: .utf8))
+        XCTAssertNotEqual(try new.fingerprintSHA256, try old.fingerprintSHA256)
+        XCTAssertTrue(rotation.stdout.contains(try new.fingerprintSHA256), rotation.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: keys.path).sorted(), ["signing-cert.pem", "signing-key.pem"])
+    }
+
     /// The ID attribute of the saml:Assertion start tag.
     private static func assertionID(in xml: String) -> String? {
         guard let start = xml.range(of: "<saml:Assertion ") else { return nil }

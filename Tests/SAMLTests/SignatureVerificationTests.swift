@@ -90,6 +90,55 @@ final class SignatureVerificationTests: XCTestCase {
         let check = try SAMLFixture.pysaml2Check(response: tampered, metadata: files.metadata, settings: SAMLFixture.settings)
         XCTAssertFalse(check.result.succeeded, check.result.stdout)
         XCTAssertEqual(check.json["ok"] as? Bool, false, check.result.stdout + check.result.stderr)
+        // Rejected for the signature, not for some unrelated reason.
+        XCTAssertTrue((check.json["error"] as? String)?.contains("SignatureError") == true, check.result.stdout)
+    }
+
+    func test_pysaml2RequiresTheResponseSignature() throws {
+        let files = try signedFiles()
+        let xml = files.preview.xml
+        // The first ds:Signature is the Response's (right after its Issuer); the Assertion's stays intact.
+        let start = try XCTUnwrap(xml.range(of: "<ds:Signature "))
+        let end = try XCTUnwrap(xml.range(of: "</ds:Signature>", range: start.upperBound..<xml.endIndex))
+        XCTAssertTrue(xml[end.upperBound...].hasPrefix("<samlp:Status>"))
+        let unsigned = files.directory.url.appendingPathComponent("unsigned-response.xml")
+        try Data((String(xml[..<start.lowerBound]) + String(xml[end.upperBound...])).utf8).write(to: unsigned)
+        let check = try SAMLFixture.pysaml2Check(response: unsigned, metadata: files.metadata, settings: SAMLFixture.settings)
+        XCTAssertEqual(check.json["ok"] as? Bool, false, check.result.stdout + check.result.stderr)
+        XCTAssertTrue((check.json["error"] as? String)?.contains("Signature missing") == true, check.result.stdout)
+        // The assertion's own signature is still good: the checker required the Response's.
+        let assertion = try SAMLFixture.xmlsecVerify(response: unsigned, certificate: files.certificate, nodeID: files.preview.assertionID)
+        XCTAssertTrue(assertion.succeeded, assertion.stderr)
+    }
+
+    /// Every character that canonical XML escapes, in text and in attributes, signed and then checked by
+    /// libxml2's own canonicalization (xmlsec1) and by pysaml2: proves the bytes written are the canonical ones.
+    func test_escapedCharactersSurviveCanonicalization() throws {
+        var settings = SAMLFixture.settings
+        settings.acsURL = "https://axiad.example.com/saml/acs?a=1&b=\"2\"&c=<3>"
+        settings.audience = "urn:axiad:sp?x=1&y=<2>"
+        let subject = SAMLSubject(nameID: "o'brien+&<x>@example.com", attributes: [
+            SAMLAttribute(name: "note & \"quote\" <tag>", nameFormat: .unspecified, values: [
+                "line one\r\nline two\ttabbed", "]]> & emoji 🦊 and 李小龙", "  padded  ",
+            ]),
+            SAMLAttribute(name: "tab\there\nnewline", values: ["x"]),
+            SAMLAttribute(name: "empty", values: [""]),
+        ])
+        let preview = try SAMLFixture.builder().preview(settings: settings, subject: subject)
+        let directory = try TestDirectory()
+        let files = try SAMLFixture.writeFiles(preview: preview, into: directory.url)
+        let response = try SAMLFixture.xmlsecVerify(response: files.response, certificate: files.certificate, nodeID: nil)
+        XCTAssertTrue(response.succeeded, response.stderr)
+        let assertion = try SAMLFixture.xmlsecVerify(response: files.response, certificate: files.certificate, nodeID: preview.assertionID)
+        XCTAssertTrue(assertion.succeeded, assertion.stderr)
+
+        let check = try SAMLFixture.pysaml2Check(response: files.response, metadata: files.metadata, settings: settings)
+        XCTAssertEqual(check.json["ok"] as? Bool, true, check.result.stdout + check.result.stderr)
+        XCTAssertEqual(check.json["nameID"] as? String, "o'brien+&<x>@example.com")
+        let attributes = try XCTUnwrap(check.json["attributes"] as? [String: Any])
+        // XML parsers turn a literal CR LF into LF; the CR survives only as &#xD;, which is what was written.
+        XCTAssertEqual(attributes["note & \"quote\" <tag>"] as? [String], ["line one\r\nline two\ttabbed", "]]> & emoji 🦊 and 李小龙", "  padded  "])
+        XCTAssertEqual(attributes["tab\there\nnewline"] as? [String], ["x"])
     }
 
     func test_pysaml2RejectsAResponseForAnotherAudience() throws {
