@@ -9,6 +9,7 @@ public enum SAMLError: Error, Equatable, Sendable, CustomStringConvertible, Loca
     case missingSSOURL
     case emptyNameID
     case emptyAttributeName
+    case invalidExpression(field: String, expression: String, reason: String)
     case invalidCharacter(field: String)
     case invalidValidity(String)
     case keyGenerationFailed(String)
@@ -33,6 +34,8 @@ public enum SAMLError: Error, Equatable, Sendable, CustomStringConvertible, Loca
             return "The Name ID for this person is empty: check the application username expression and the person's profile."
         case .emptyAttributeName:
             return "An attribute statement has no name: give every attribute statement a name or remove it."
+        case let .invalidExpression(field, expression, reason):
+            return "The \(field) expression \"\(expression)\" cannot be evaluated (\(reason)): correct it, e.g. user.email."
         case let .invalidCharacter(field):
             return "The \(field) holds a control character that XML cannot carry: remove it."
         case let .invalidValidity(reason):

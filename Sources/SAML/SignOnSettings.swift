@@ -13,6 +13,13 @@ public struct SignOnSettings: Hashable, Sendable, Codable {
     public var recipientURL: String?
     /// Destination URL on the Response; the ACS URL when nil.
     public var destinationURL: String?
+    /// Application username: the expression whose value is the Name ID (Okta's default is the Okta username).
+    public var applicationUsername: String
+    /// Attribute statements, evaluated per person into the AttributeStatement.
+    public var attributeStatements: [AttributeStatement]
+
+    /// Okta's default application username, the person's login.
+    public static let defaultApplicationUsername = "user.login"
 
     public init(
         acsURL: String,
@@ -20,7 +27,9 @@ public struct SignOnSettings: Hashable, Sendable, Codable {
         nameIDFormat: NameIDFormat = .unspecified,
         defaultRelayState: String = "",
         recipientURL: String? = nil,
-        destinationURL: String? = nil
+        destinationURL: String? = nil,
+        applicationUsername: String = SignOnSettings.defaultApplicationUsername,
+        attributeStatements: [AttributeStatement] = []
     ) {
         self.acsURL = acsURL
         self.audience = audience
@@ -28,10 +37,12 @@ public struct SignOnSettings: Hashable, Sendable, Codable {
         self.defaultRelayState = defaultRelayState
         self.recipientURL = recipientURL
         self.destinationURL = destinationURL
+        self.applicationUsername = applicationUsername
+        self.attributeStatements = attributeStatements
     }
 
     private enum CodingKeys: String, CodingKey {
-        case acsURL, audience, nameIDFormat, defaultRelayState, recipientURL, destinationURL
+        case acsURL, audience, nameIDFormat, defaultRelayState, recipientURL, destinationURL, applicationUsername, attributeStatements
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +53,8 @@ public struct SignOnSettings: Hashable, Sendable, Codable {
         defaultRelayState = try container.decodeIfPresent(String.self, forKey: .defaultRelayState) ?? ""
         recipientURL = try container.decodeIfPresent(String.self, forKey: .recipientURL)
         destinationURL = try container.decodeIfPresent(String.self, forKey: .destinationURL)
+        applicationUsername = try container.decodeIfPresent(String.self, forKey: .applicationUsername) ?? Self.defaultApplicationUsername
+        attributeStatements = try container.decodeIfPresent([AttributeStatement].self, forKey: .attributeStatements) ?? []
     }
 
     /// The recipient actually used: `recipientURL`, else the ACS URL.
