@@ -3,7 +3,7 @@ import SAML
 import TestSupport
 import XCTest
 
-/// The built binary: `saml keygen`, `saml metadata`, `saml preview`, checked by xmlsec1 and pysaml2.
+/// The built binary: `saml keygen`, `saml metadata`, `saml preview`, checked by xmlsec1, pysaml2 and python3-saml.
 final class SAMLCommandTests: XCTestCase {
     private func scimdeck(_ arguments: [String]) throws -> ExternalTool.Result {
         let binary = TestEnvironment.scimdeckBinary
@@ -63,10 +63,13 @@ final class SAMLCommandTests: XCTestCase {
         let assertionCheck = try SAMLFixture.xmlsecVerify(response: response, certificate: certificate, nodeID: assertionID)
         XCTAssertTrue(assertionCheck.succeeded, assertionCheck.stderr)
 
-        let check = try SAMLFixture.pysaml2Check(response: response, metadata: metadata, settings: SAMLFixture.settings)
-        XCTAssertTrue(check.result.succeeded, check.result.stdout + check.result.stderr)
-        XCTAssertEqual(check.json["nameID"] as? String, "bo.ek@example.com")
-        XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["email": ["bo.ek@example.com"]])
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: response, metadata: metadata, settings: SAMLFixture.settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertTrue(check.result.succeeded, output)
+            XCTAssertEqual(check.json["nameID"] as? String, "bo.ek@example.com", output)
+            XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["email": ["bo.ek@example.com"]], output)
+        }
     }
 
     func test_keygenForceRotatesTheKeyAndKeepsItOwnerOnly() throws {

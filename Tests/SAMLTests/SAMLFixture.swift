@@ -3,7 +3,7 @@ import SAML
 import TestSupport
 import XCTest
 
-/// Shared inputs for the SAML tests and the two independent checkers (xmlsec1, pysaml2).
+/// Shared inputs for the SAML tests and the independent checkers (xmlsec1, pysaml2, python3-saml).
 enum SAMLFixture {
     /// One key for the whole run: RSA generation is slow-ish and the tests only read it.
     static let credential: Result<SigningCredential, any Error> = Result {
@@ -59,15 +59,19 @@ enum SAMLFixture {
         return try ExternalTool.run(try ExternalTool.xmlsec1(), arguments)
     }
 
-    /// The pysaml2 service provider's verdict on the response.
-    static func pysaml2Check(response: URL, metadata: URL, settings: SignOnSettings) throws -> (result: ExternalTool.Result, json: [String: Any]) {
+    /// The verdict of a service provider library on the response, as the JSON its checker script prints.
+    static func serviceProviderCheck(
+        _ library: ServiceProviderLibrary,
+        response: URL,
+        metadata: URL,
+        settings: SignOnSettings
+    ) throws -> (result: ExternalTool.Result, json: [String: Any]) {
         let python = TestEnvironment.venvTool("python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw ExternalToolError.missing("no test venv at \(TestEnvironment.venv.path): run scripts/setup.sh --test")
         }
-        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/SAMLTests/check_saml_response.py")
         let result = try ExternalTool.run(python, [
-            script.path, "--metadata", metadata.path, "--response", response.path,
+            library.script.path, "--metadata", metadata.path, "--response", response.path,
             "--acs", settings.acsURL, "--audience", settings.audience,
         ])
         let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""

@@ -91,9 +91,12 @@ final class SignOnSubjectTests: XCTestCase {
         let preview = try SAMLFixture.builder().preview(settings: settings, subject: try settings.subject(evaluate: evaluate))
         let directory = try TestDirectory()
         let files = try SAMLFixture.writeFiles(preview: preview, into: directory.url)
-        let check = try SAMLFixture.pysaml2Check(response: files.response, metadata: files.metadata, settings: settings)
-        XCTAssertEqual(check.json["ok"] as? Bool, true, check.result.stdout + check.result.stderr)
-        XCTAssertEqual(check.json["nameID"] as? String, "alice.ng@example.com")
-        XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["groups": ["Engineering", "Sales"]])
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: files.response, metadata: files.metadata, settings: settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertEqual(check.json["ok"] as? Bool, true, output)
+            XCTAssertEqual(check.json["nameID"] as? String, "alice.ng@example.com", output)
+            XCTAssertEqual(check.json["attributes"] as? [String: [String]], ["groups": ["Engineering", "Sales"]], output)
+        }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SAML
 import XCTest
 
-/// The signed Response checked by tools that share no code with scimdeck: xmlsec1 and pysaml2.
+/// The signed Response checked by tools that share no code with scimdeck: xmlsec1, pysaml2 and python3-saml.
 final class SignatureVerificationTests: XCTestCase {
     private func signedFiles() throws -> (preview: SAMLPreview, directory: TestDirectory, response: URL, certificate: URL, metadata: URL) {
         let preview = try SAMLFixture.builder().preview(settings: SAMLFixture.settings, subject: SAMLFixture.subject)
@@ -64,37 +64,48 @@ final class SignatureVerificationTests: XCTestCase {
         XCTAssertFalse(result.succeeded, result.stderr)
     }
 
-    func test_pysaml2AcceptsTheResponseWithSignedAssertionAndResponseRequired() throws {
+    func test_serviceProvidersAcceptTheResponseWithSignedAssertionAndResponseRequired() throws {
         let files = try signedFiles()
-        let check = try SAMLFixture.pysaml2Check(response: files.response, metadata: files.metadata, settings: SAMLFixture.settings)
-        XCTAssertTrue(check.result.succeeded, check.result.stdout + check.result.stderr)
-        XCTAssertEqual(check.json["ok"] as? Bool, true)
-        XCTAssertEqual(check.json["issuer"] as? String, SAMLFixture.identityProvider.entityID)
-        XCTAssertEqual(check.json["nameID"] as? String, "alice.ng@example.com")
-        XCTAssertEqual(check.json["nameIDFormat"] as? String, NameIDFormat.emailAddress.rawValue)
-        let attributes = try XCTUnwrap(check.json["attributes"] as? [String: [String]])
-        XCTAssertEqual(attributes, [
-            "email": ["alice.ng@example.com"],
-            "firstName": ["Alice & <Al>"],
-            "urn:oid:2.5.4.4": ["Ng"],
-            "groups": ["Engineering", "Zoë's \"team\""],
-        ])
-        let formats = try XCTUnwrap(check.json["attributeNameFormats"] as? [String: String])
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: files.response, metadata: files.metadata, settings: SAMLFixture.settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertTrue(check.result.succeeded, output)
+            XCTAssertEqual(check.json["ok"] as? Bool, true, output)
+            XCTAssertEqual(check.json["issuer"] as? String, SAMLFixture.identityProvider.entityID, output)
+            XCTAssertEqual(check.json["nameID"] as? String, "alice.ng@example.com", output)
+            XCTAssertEqual(check.json["nameIDFormat"] as? String, NameIDFormat.emailAddress.rawValue, output)
+            XCTAssertEqual(check.json["attributes"] as? [String: [String]], [
+                "email": ["alice.ng@example.com"],
+                "firstName": ["Alice & <Al>"],
+                "urn:oid:2.5.4.4": ["Ng"],
+                "groups": ["Engineering", "Zoë's \"team\""],
+            ], output)
+        }
+    }
+
+    func test_pysaml2ReadsTheAttributeNameFormats() throws {
+        let files = try signedFiles()
+        let check = try SAMLFixture.serviceProviderCheck(.pysaml2, response: files.response, metadata: files.metadata, settings: SAMLFixture.settings)
+        let formats = try XCTUnwrap(check.json["attributeNameFormats"] as? [String: String], check.result.stdout)
         XCTAssertEqual(formats["urn:oid:2.5.4.4"], AttributeNameFormat.uri.rawValue)
         XCTAssertEqual(formats["email"], AttributeNameFormat.basic.rawValue)
+        XCTAssertEqual(formats["firstName"], AttributeNameFormat.unspecified.rawValue)
     }
 
-    func test_pysaml2RejectsATamperedNameID() throws {
+    func test_serviceProvidersRejectATamperedNameID() throws {
         let files = try signedFiles()
         let tampered = try tamper(files.preview, into: files.directory.url)
-        let check = try SAMLFixture.pysaml2Check(response: tampered, metadata: files.metadata, settings: SAMLFixture.settings)
-        XCTAssertFalse(check.result.succeeded, check.result.stdout)
-        XCTAssertEqual(check.json["ok"] as? Bool, false, check.result.stdout + check.result.stderr)
-        // Rejected for the signature, not for some unrelated reason.
-        XCTAssertTrue((check.json["error"] as? String)?.contains("SignatureError") == true, check.result.stdout)
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: tampered, metadata: files.metadata, settings: SAMLFixture.settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertFalse(check.result.succeeded, output)
+            XCTAssertEqual(check.json["ok"] as? Bool, false, output)
+            // Rejected for the signature, not for some unrelated reason.
+            XCTAssertTrue((check.json["error"] as? String)?.contains(library.badSignatureError) == true, output)
+        }
     }
 
-    func test_pysaml2RequiresTheResponseSignature() throws {
+    func test_serviceProvidersRequireTheResponseSignature() throws {
         let files = try signedFiles()
         let xml = files.preview.xml
         // The first ds:Signature is the Response's (right after its Issuer); the Assertion's stays intact.
@@ -103,16 +114,31 @@ final class SignatureVerificationTests: XCTestCase {
         XCTAssertTrue(xml[end.upperBound...].hasPrefix("<samlp:Status>"))
         let unsigned = files.directory.url.appendingPathComponent("unsigned-response.xml")
         try Data((String(xml[..<start.lowerBound]) + String(xml[end.upperBound...])).utf8).write(to: unsigned)
-        let check = try SAMLFixture.pysaml2Check(response: unsigned, metadata: files.metadata, settings: SAMLFixture.settings)
-        XCTAssertEqual(check.json["ok"] as? Bool, false, check.result.stdout + check.result.stderr)
-        XCTAssertTrue((check.json["error"] as? String)?.contains("Signature missing") == true, check.result.stdout)
-        // The assertion's own signature is still good: the checker required the Response's.
+        // The assertion's own signature is still good, so a rejection means the Response's was required.
         let assertion = try SAMLFixture.xmlsecVerify(response: unsigned, certificate: files.certificate, nodeID: files.preview.assertionID)
         XCTAssertTrue(assertion.succeeded, assertion.stderr)
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: unsigned, metadata: files.metadata, settings: SAMLFixture.settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertEqual(check.json["ok"] as? Bool, false, output)
+            XCTAssertTrue((check.json["error"] as? String)?.contains(library.unsignedResponseError) == true, output)
+        }
+    }
+
+    func test_serviceProvidersRejectAResponseForAnotherAudience() throws {
+        let files = try signedFiles()
+        var elsewhere = SAMLFixture.settings
+        elsewhere.audience = "https://other.example.com/saml/metadata"
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: files.response, metadata: files.metadata, settings: elsewhere)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertEqual(check.json["ok"] as? Bool, false, output)
+            XCTAssertTrue((check.json["error"] as? String)?.lowercased().contains("audience") == true, output)
+        }
     }
 
     /// Every character that canonical XML escapes, in text and in attributes, signed and then checked by
-    /// libxml2's own canonicalization (xmlsec1) and by pysaml2: proves the bytes written are the canonical ones.
+    /// libxml2's own canonicalization (xmlsec1) and by both SP libraries: proves the bytes written are the canonical ones.
     func test_escapedCharactersSurviveCanonicalization() throws {
         var settings = SAMLFixture.settings
         settings.acsURL = "https://axiad.example.com/saml/acs?a=1&b=\"2\"&c=<3>"
@@ -132,20 +158,21 @@ final class SignatureVerificationTests: XCTestCase {
         let assertion = try SAMLFixture.xmlsecVerify(response: files.response, certificate: files.certificate, nodeID: preview.assertionID)
         XCTAssertTrue(assertion.succeeded, assertion.stderr)
 
-        let check = try SAMLFixture.pysaml2Check(response: files.response, metadata: files.metadata, settings: settings)
-        XCTAssertEqual(check.json["ok"] as? Bool, true, check.result.stdout + check.result.stderr)
-        XCTAssertEqual(check.json["nameID"] as? String, "o'brien+&<x>@example.com")
-        let attributes = try XCTUnwrap(check.json["attributes"] as? [String: Any])
-        // XML parsers turn a literal CR LF into LF; the CR survives only as &#xD;, which is what was written.
-        XCTAssertEqual(attributes["note & \"quote\" <tag>"] as? [String], ["line one\r\nline two\ttabbed", "]]> & emoji 🦊 and 李小龙", "  padded  "])
-        XCTAssertEqual(attributes["tab\there\nnewline"] as? [String], ["x"])
-    }
-
-    func test_pysaml2RejectsAResponseForAnotherAudience() throws {
-        let files = try signedFiles()
-        var elsewhere = SAMLFixture.settings
-        elsewhere.audience = "https://other.example.com/saml/metadata"
-        let check = try SAMLFixture.pysaml2Check(response: files.response, metadata: files.metadata, settings: elsewhere)
-        XCTAssertEqual(check.json["ok"] as? Bool, false, check.result.stdout + check.result.stderr)
+        for library in ServiceProviderLibrary.allCases {
+            let check = try SAMLFixture.serviceProviderCheck(library, response: files.response, metadata: files.metadata, settings: settings)
+            let output = "\(library): " + check.result.stdout + check.result.stderr
+            XCTAssertEqual(check.json["ok"] as? Bool, true, output)
+            XCTAssertEqual(check.json["nameID"] as? String, "o'brien+&<x>@example.com", output)
+            let attributes = try XCTUnwrap(check.json["attributes"] as? [String: Any], output)
+            // XML parsers turn a literal CR LF into LF; the CR survives only as &#xD;, which is what was written.
+            // python3-saml strips each value it hands to the app (its own choice); pysaml2 gives it as sent.
+            let padded = library == .python3SAML ? "padded" : "  padded  "
+            XCTAssertEqual(
+                attributes["note & \"quote\" <tag>"] as? [String],
+                ["line one\r\nline two\ttabbed", "]]> & emoji 🦊 and 李小龙", padded],
+                output
+            )
+            XCTAssertEqual(attributes["tab\there\nnewline"] as? [String], ["x"], output)
+        }
     }
 }

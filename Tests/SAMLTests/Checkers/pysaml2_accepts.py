@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Accept a SAML Response the way a service provider does, with pysaml2.
 
-Usage: check_saml_response.py --metadata IDP.xml --response RESPONSE.xml --acs URL --audience SP_ENTITY_ID
+Usage: pysaml2_accepts.py --metadata IDP.xml --response RESPONSE.xml --acs URL --audience SP_ENTITY_ID
 
 The SP trusts only the IdP metadata given and requires both the Response and the
 Assertion to be signed. On success prints {"ok": true, "issuer", "nameID",
