@@ -78,4 +78,17 @@ enum SAMLFixture {
         let object = (try? JSONSerialization.jsonObject(with: Data(lastLine.utf8))) as? [String: Any]
         return (result, object ?? [:])
     }
+
+    /// Validation against the OASIS SAML 2.0 schemas bundled with pysaml2 (Checkers/saml_schema_valid.py).
+    static func schemaCheck(_ document: URL) throws -> (result: ExternalTool.Result, json: [String: Any]) {
+        let python = TestEnvironment.venvTool("python")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw ExternalToolError.missing("no test venv at \(TestEnvironment.venv.path): run scripts/setup.sh --test")
+        }
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/SAMLTests/Checkers/saml_schema_valid.py")
+        let result = try ExternalTool.run(python, [script.path, document.path])
+        let lastLine = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let object = (try? JSONSerialization.jsonObject(with: Data(lastLine.utf8))) as? [String: Any]
+        return (result, object ?? [:])
+    }
 }
