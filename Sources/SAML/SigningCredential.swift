@@ -89,13 +89,11 @@ public struct SigningCredential: Sendable {
     }
 
     /// The certificate's subject common name.
-    public var commonName: String {
-        for relativeName in certificate.subject {
-            for attribute in relativeName where attribute.type == .RDNAttributeType.commonName {
-                return attribute.value.description
-            }
-        }
-        return ""
+    public var commonName: String { CertificateSummary.commonName(of: certificate) }
+
+    /// Common name, validity, fingerprint and PEM of the certificate.
+    public var certificateSummary: CertificateSummary {
+        get throws { try CertificateSummary(certificate) }
     }
 
     /// The private key as PKCS#8 PEM: a secret, never to be printed or logged.
@@ -118,12 +116,7 @@ public struct SigningCredential: Sendable {
 
     /// SHA-256 of the certificate's DER, upper-case hex pairs joined by colons (as Okta shows it).
     public var fingerprintSHA256: String {
-        get throws {
-            SHA256.hash(data: try certificateDER).map { byte in
-                let hex = String(byte, radix: 16, uppercase: true)
-                return hex.count == 1 ? "0" + hex : hex
-            }.joined(separator: ":")
-        }
+        get throws { try certificateSummary.fingerprintSHA256 }
     }
 
     /// RSA-SHA256 with PKCS#1 v1.5 padding, as XML Signature's rsa-sha256 means (not PSS).

@@ -5,6 +5,6 @@ struct SAMLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saml",
         abstract: "Make SAML signing keys, IdP metadata and signed Preview SAML responses.",
-        subcommands: [SAMLKeygenCommand.self, SAMLMetadataCommand.self, SAMLPreviewCommand.self]
+        subcommands: [SAMLKeygenCommand.self, SAMLCertificateCommand.self, SAMLMetadataCommand.self, SAMLPreviewCommand.self]
     )
 }

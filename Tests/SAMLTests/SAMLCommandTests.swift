@@ -95,6 +95,14 @@ final class SAMLCommandTests: XCTestCase {
         XCTAssertNotEqual(try new.fingerprintSHA256, try old.fingerprintSHA256)
         XCTAssertTrue(rotation.stdout.contains(try new.fingerprintSHA256), rotation.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: keys.path).sorted(), ["signing-cert.pem", "signing-key.pem"])
+
+        // `saml cert` shows the same certificate again, and exports it, without the key.
+        let shown = try scimdeck(["saml", "cert", "--cert", certificatePath])
+        XCTAssertTrue(shown.succeeded, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("CN: Axiad Cloud\n"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("SHA-256 fingerprint: \(try new.fingerprintSHA256)"), shown.stdout)
+        let exported = try scimdeck(["saml", "cert", "--cert", certificatePath, "--pem"])
+        XCTAssertEqual(exported.stdout, try new.certificatePEM.hasSuffix("\n") ? try new.certificatePEM : try new.certificatePEM + "\n")
     }
 
     /// The ID attribute of the saml:Assertion start tag.

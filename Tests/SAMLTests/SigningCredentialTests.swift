@@ -84,4 +84,20 @@ final class SigningCredentialTests: XCTestCase {
             guard case SAMLError.unreadableCertificate = error else { return XCTFail("got \(error)") }
         }
     }
+
+    func test_certificateSummaryFromPEMNeedsNoKeyAndTellsExpiry() throws {
+        let now = Date()
+        let credential = try SigningCredential.generate(commonName: "Axiad Cloud (demo)", validity: 24 * 3600, now: now)
+        let summary = try CertificateSummary(pem: try credential.certificatePEM)
+        XCTAssertEqual(summary.commonName, "Axiad Cloud (demo)")
+        XCTAssertEqual(summary.fingerprintSHA256, try credential.fingerprintSHA256)
+        XCTAssertEqual(summary.pem, try credential.certificatePEM)
+        XCTAssertEqual(summary.notValidAfter.timeIntervalSince(now), 24 * 3600, accuracy: 1)
+        XCTAssertFalse(summary.isExpired(at: now))
+        XCTAssertTrue(summary.isExpired(at: now.addingTimeInterval(24 * 3600 + 1)))
+        XCTAssertTrue(summary.isExpired(at: now.addingTimeInterval(-3600)))
+        XCTAssertThrowsError(try CertificateSummary(pem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")) { error in
+            guard case SAMLError.unreadableCertificate = error else { return XCTFail("got \(error)") }
+        }
+    }
 }
