@@ -22,10 +22,23 @@ enum SAMLFiles {
     }
 
     static func credential(keyPath: String, certificatePath: String) throws -> SigningCredential {
-        try SigningCredential(
+        warnIfReadableByOthers(keyPath)
+        return try SigningCredential(
             privateKeyPEM: read(keyPath, what: "signing key"),
             certificatePEM: read(certificatePath, what: "certificate")
         )
+    }
+
+    /// A signing key that others can read is no longer a secret: say so (as ssh does), without refusing,
+    /// so a preview still works while the admin fixes the mode.
+    static func warnIfReadableByOthers(_ keyPath: String) {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: keyPath))?[.posixPermissions] as? NSNumber,
+              mode.intValue & 0o077 != 0
+        else { return }
+        let octal = String(mode.intValue & 0o777, radix: 8)
+        FileHandle.standardError.write(Data(
+            "warning: the signing key \(keyPath) is readable by others (mode \(octal)): run chmod 600 on it, or rotate the key.\n".utf8
+        ))
     }
 
     /// Writes `text` to `path`, or to standard output when `path` is nil or "-".

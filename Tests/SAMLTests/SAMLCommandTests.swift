@@ -130,5 +130,27 @@ final class SAMLCommandTests: XCTestCase {
         ])
         XCTAssertFalse(run.succeeded)
         XCTAssertTrue(run.stderr.contains("ACS URL"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("readable by others"), run.stderr)
+    }
+
+    func test_previewWarnsWhenTheKeyIsReadableByOthers() throws {
+        let directory = try TestDirectory()
+        let dir = directory.url
+        let keys = dir.appendingPathComponent("keys")
+        XCTAssertTrue(try scimdeck(["saml", "keygen", "-o", keys.path]).succeeded)
+        let keyPath = keys.appendingPathComponent("signing-key.pem").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyPath)
+        let settings = dir.appendingPathComponent("settings.json")
+        try Data(#"{"acsURL": "https://a.example.com/acs", "audience": "aud", "issuer": "http://idp"}"#.utf8).write(to: settings)
+        let person = dir.appendingPathComponent("person.json")
+        try Data(#"{"nameID": "a@example.com"}"#.utf8).write(to: person)
+        let run = try scimdeck([
+            "saml", "preview", "--settings", settings.path, "--person", person.path,
+            "--key", keyPath, "--cert", keys.appendingPathComponent("signing-cert.pem").path,
+        ])
+        XCTAssertTrue(run.succeeded, run.stderr)
+        XCTAssertTrue(run.stderr.contains("readable by others (mode 644)"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("PRIVATE KEY") || run.stdout.contains("PRIVATE KEY"))
+        XCTAssertTrue(run.stdout.hasPrefix("<samlp:Response "), run.stdout)
     }
 }
