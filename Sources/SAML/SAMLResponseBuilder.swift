@@ -90,6 +90,16 @@ public struct SAMLResponseBuilder: Sendable {
         )
     }
 
+    /// The Sign On tab's Preview SAML: the person's Name ID and attributes evaluated from the settings'
+    /// expressions by `evaluate` (see `SignOnSettings.subject(evaluate:)`), then signed as above.
+    public func preview(
+        settings: SignOnSettings,
+        now: Date = Date(),
+        evaluate: SignOnSettings.ExpressionEvaluation
+    ) throws -> SAMLPreview {
+        try preview(settings: settings, subject: try settings.subject(evaluate: evaluate), now: now)
+    }
+
     private func validate(settings: SignOnSettings, subject: SAMLSubject, inResponseTo: String?) throws {
         try settings.validate()
         guard !identityProvider.entityID.trimmingCharacters(in: .whitespaces).isEmpty else { throw SAMLError.missingIssuer }

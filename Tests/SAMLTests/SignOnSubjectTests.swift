@@ -88,7 +88,7 @@ final class SignOnSubjectTests: XCTestCase {
     /// The evaluated subject signs into a Response the real SP accepts with the same values.
     func test_evaluatedSubjectIsWhatTheServiceProviderReceives() throws {
         let settings = settings(username: "user.email", statements: [AttributeStatement(name: "groups", nameFormat: .basic, expression: "groups")])
-        let preview = try SAMLFixture.builder().preview(settings: settings, subject: try settings.subject(evaluate: evaluate))
+        let preview = try SAMLFixture.builder().preview(settings: settings, evaluate: evaluate)
         let directory = try TestDirectory()
         let files = try SAMLFixture.writeFiles(preview: preview, into: directory.url)
         for library in ServiceProviderLibrary.allCases {
