@@ -47,15 +47,21 @@ final class SAMLCommandTests: XCTestCase {
         {"nameID": "bo.ek@example.com", "attributes": [{"name": "email", "nameFormat": "basic", "values": ["bo.ek@example.com"]}]}
         """.utf8).write(to: person)
         let response = dir.appendingPathComponent("response.xml")
+        let page = dir.appendingPathComponent("post.html")
         let previewRun = try scimdeck([
             "saml", "preview", "--settings", settings.path, "--person", person.path,
-            "--key", keyPath, "--cert", certificatePath, "-o", response.path,
+            "--key", keyPath, "--cert", certificatePath, "-o", response.path, "--html", page.path,
         ])
         XCTAssertTrue(previewRun.succeeded, previewRun.stderr)
         XCTAssertTrue(previewRun.stdout.contains("RelayState: /dashboard"), previewRun.stdout)
         XCTAssertTrue(previewRun.stdout.contains("SAMLResponse: PHNhbWxwOlJlc3BvbnNl"), previewRun.stdout)
 
         let responseText = try String(contentsOf: response, encoding: .utf8)
+        // The page posts exactly the Response written to the file, with the Relay State, to the ACS URL.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("action=\"\(SAMLFixture.settings.acsURL)\""), html)
+        XCTAssertTrue(html.contains("name=\"SAMLResponse\" value=\"\(Data(responseText.utf8).base64EncodedString())\""), html)
+        XCTAssertTrue(html.contains("name=\"RelayState\" value=\"/dashboard\""), html)
         let assertionID = try XCTUnwrap(Self.assertionID(in: responseText))
         let certificate = URL(fileURLWithPath: certificatePath)
         let responseCheck = try SAMLFixture.xmlsecVerify(response: response, certificate: certificate, nodeID: nil)

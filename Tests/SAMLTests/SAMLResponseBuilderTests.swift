@@ -137,4 +137,14 @@ final class SAMLResponseBuilderTests: XCTestCase {
         XCTAssertEqual(subject.attributes[1].nameFormat, .unspecified)
         XCTAssertEqual(subject.attributes[1].values, [])
     }
+
+    func test_spInitiatedResponseAnswersTheRequest() throws {
+        let preview = try SAMLFixture.builder().preview(settings: SAMLFixture.settings, subject: SAMLFixture.subject, inResponseTo: "_req42")
+        let document = try XMLDocument(data: Data(preview.xml.utf8))
+        let response = try XCTUnwrap(document.rootElement())
+        XCTAssertEqual(response.attribute(forName: "InResponseTo")?.stringValue, "_req42")
+        let confirmation = try XCTUnwrap(try document.nodes(forXPath: "//*[local-name()='SubjectConfirmationData']").first as? XMLElement)
+        XCTAssertEqual(confirmation.attribute(forName: "InResponseTo")?.stringValue, "_req42")
+        XCTAssertFalse(try self.preview().xml.contains("InResponseTo"), "the IdP-initiated preview answers no request")
+    }
 }
