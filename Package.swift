@@ -57,6 +57,11 @@ let package = Package(
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(
+            name: "SAMLTests",
+            dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            exclude: ["Checkers"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
