@@ -109,22 +109,17 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 extension JSONValue {
     /// Parses a body; throws `JSONValue.ParseError` when it is not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ParseError(reason: "\(error)")
-        }
+        try data.withUnsafeBytes { bytes throws(ParseError) in try JSONParser.parse(bytes) }
     }
 
     /// Compact JSON text; `pretty` sorts keys and indents (for people and for stable test output).
     public func encoded(pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        Data(JSONWriter.write(self, pretty: pretty))
     }
 
-    public struct ParseError: Error, Sendable {
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
         public let reason: String
+        public var description: String { reason }
     }
 }
 
