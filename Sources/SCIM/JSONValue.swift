@@ -130,7 +130,15 @@ extension Dictionary where Key == String, Value == JSONValue {
     /// The key actually used for `name`: exact match first, then case-insensitive.
     public func scimKey(for name: String) -> String? {
         if self[name] != nil { return name }
-        return keys.first { $0.caseInsensitiveCompare(name) == .orderedSame }
+        return keys.first { Self.equalIgnoringASCIICase($0, name) }
+    }
+
+    /// Attribute names are ASCII (RFC 7643 §2.1): comparing bytes avoids Foundation's locale-aware compare on every lookup.
+    static func equalIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { left, right in
+            left == right || (left | 0x20 == right | 0x20 && (left | 0x20) >= UInt8(ascii: "a") && (left | 0x20) <= UInt8(ascii: "z"))
+        }
     }
 
     public func scimValue(forKey name: String) -> JSONValue? {
