@@ -4,12 +4,13 @@ import XCTest
 
 /// `scimdeck scim test` and `scimdeck scim get`, run as the built binary against scim2-server.
 final class ScimdeckSCIMCommandTests: XCTestCase {
-    private func run(_ arguments: [String], token: String?, stdin: String? = nil) throws -> (status: Int32, output: String) {
+    private func run(_ arguments: [String], token: String?, stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = TestEnvironment.scimdeckBinary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SCIMDECK_TOKEN"] = token
+        environment.merge(extraEnvironment) { _, new in new }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -69,5 +70,15 @@ final class ScimdeckSCIMCommandTests: XCTestCase {
         let result = try run(["scim", "test", "--url", "http://127.0.0.1:9/v2", "--token", "secret"], token: nil)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.output.contains("Unknown option '--token'"), result.output)
+    }
+
+    /// A proxy from the environment is never used for loopback (here it points at a closed port).
+    func test_loopbackBypassesAProxyFromTheEnvironment() throws {
+        let server = try SCIMServerFixture.shared()
+        let deadPort = try TestEnvironment.freeLoopbackPort()
+        let proxy = "http://127.0.0.1:\(deadPort)"
+        let result = try run(["scim", "test", "--url", server.baseURL.absoluteString], token: server.token,
+                             extraEnvironment: ["http_proxy": proxy, "HTTPS_PROXY": proxy, "ALL_PROXY": proxy, "NO_PROXY": ""])
+        XCTAssertEqual(result.status, 0, result.output)
     }
 }
