@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "scimdeck", targets: ["scimdeck"]),
+        .executable(name: "scimdeck-scim-bench", targets: ["scimdeck-scim-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,9 @@ let package = Package(
         .executableTarget(name: "scimdeck", dependencies: [
             "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "scimdeck-scim-bench", dependencies: [
+            "HTTP", "SCIM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .executableTarget(name: "scimdeck-bench", dependencies: [

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The benchmarks on a release build: `make bench` runs this. Figures go to stdout.
+# Every benchmark on a release build: `make bench` runs this. Figures go to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 swift build -c release --product scimdeck-bench >&2
-bench=.build/release/scimdeck-bench
-$bench plan --people 100000 --groups 2000
+
+echo "== planner: 100,000 people, 2,000 pushed groups"
+.build/release/scimdeck-bench plan --people 100000 --groups 2000
+
+scripts/bench-scim-client.sh

@@ -14,6 +14,9 @@ public struct BearerToken: Sendable, Equatable, CustomStringConvertible, CustomD
 
     var authorizationValue: String { "Bearer \(secret)" }
 
+    /// The token itself, for writing to the owner-only secrets store and nowhere else.
+    public var revealedForStorage: String { secret }
+
     public var description: String { "****" }
     public var debugDescription: String { "BearerToken(****)" }
     public var customMirror: Mirror { Mirror(self, children: ["secret": "****"]) }

@@ -109,22 +109,17 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 extension JSONValue {
     /// Parses a body; throws `JSONValue.ParseError` when it is not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw ParseError(reason: "\(error)")
-        }
+        try data.withUnsafeBytes { bytes throws(ParseError) in try JSONParser.parse(bytes) }
     }
 
     /// Compact JSON text; `pretty` sorts keys and indents (for people and for stable test output).
     public func encoded(pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        Data(JSONWriter.write(self, pretty: pretty))
     }
 
-    public struct ParseError: Error, Sendable {
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
         public let reason: String
+        public var description: String { reason }
     }
 }
 
@@ -135,7 +130,15 @@ extension Dictionary where Key == String, Value == JSONValue {
     /// The key actually used for `name`: exact match first, then case-insensitive.
     public func scimKey(for name: String) -> String? {
         if self[name] != nil { return name }
-        return keys.first { $0.caseInsensitiveCompare(name) == .orderedSame }
+        return keys.first { Self.equalIgnoringASCIICase($0, name) }
+    }
+
+    /// Attribute names are ASCII (RFC 7643 §2.1): comparing bytes avoids Foundation's locale-aware compare on every lookup.
+    static func equalIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { left, right in
+            left == right || (left | 0x20 == right | 0x20 && (left | 0x20) >= UInt8(ascii: "a") && (left | 0x20) <= UInt8(ascii: "z"))
+        }
     }
 
     public func scimValue(forKey name: String) -> JSONValue? {

@@ -27,7 +27,7 @@ public enum SCIMCredentialCheck: Sendable, Equatable {
         case .unreachable(let reason):
             return "Cannot reach the SCIM service: \(reason)"
         case .unauthorized(let status, let detail):
-            let said = detail.map { " The service said: \($0)" } ?? ""
+            let said = detail.map { " The service said: \($0)\($0.hasSuffix(".") ? "" : ".")" } ?? ""
             return status == 403
                 ? "The API token was accepted but lacks permission (HTTP 403).\(said) Grant the token access to Users."
                 : "The API token was refused (HTTP 401).\(said) Check or regenerate the token."

@@ -81,8 +81,8 @@ struct AppSetCommand: ParsableCommand {
         }
 
         if token.isGiven {
-            guard let text = try token.readText(), !text.isEmpty else { throw ValidationError("no API token was given") }
-            try store.secrets.set(SecretValue(text), name: SecretName.apiToken, appId: appID)
+            guard let given = try token.read() else { throw ValidationError("no API token was given") }
+            try store.secrets.set(SecretValue(given.revealedForStorage), name: SecretName.apiToken, appId: appID)
             changed.append("API token")
         }
         print(changed.isEmpty ? "nothing to change" : "saved \(found.label): \(changed.joined(separator: ", "))")

@@ -70,4 +70,30 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertGreaterThan(response.latency, 0)
         XCTAssertTrue(String(decoding: response.body, as: UTF8.self).contains("\"id\""))
     }
+
+    /// `Accept-Encoding` is offered and a gzip answer arrives decoded.
+    func test_gzipAnswerIsDecoded() async throws {
+        let server = try SCIMServerFixture.shared()
+        let proxy = try FaultProxy(upstreamPort: server.port)
+        defer { proxy.stop() }
+        let gzipped = try XCTUnwrap(Data(base64Encoded: Self.gzippedListResponse))
+        proxy.inject(.body(200, headers: ["Content-Type": "application/scim+json", "Content-Encoding": "gzip"], bytes: gzipped))
+        let client = try SCIMTestClients.client(proxy.baseURL, token: server.token)
+        let users = try await client.list(SCIMUser.self)
+        XCTAssertEqual(users.resources.map(\.userName), ["zipped"])
+        let offered = proxy.seen.first?.headers.first { $0.lowercased().hasPrefix("accept-encoding:") } ?? ""
+        XCTAssertTrue(offered.contains("gzip"), offered)
+    }
+
+    /// https to a port that speaks plain http: the TLS handshake fails, and says so.
+    func test_tlsHandshakeFailureIsReported() async throws {
+        let server = try SCIMServerFixture.shared()
+        let client = try SCIMTestClients.client(try XCTUnwrap(URL(string: "https://127.0.0.1:\(server.port)/v2")), token: server.token)
+        let check = await client.testCredentials()
+        guard case .unreachable(let reason) = check else { return XCTFail("\(check)") }
+        XCTAssertTrue(reason.contains("TLS failed"), reason)
+    }
+
+    /// {"totalResults":1,"Resources":[{"id":"gz1","userName":"zipped",…}],…} compressed by Python's gzip.
+    static let gzippedListResponse = "H4sIAAAAAAACA4WOQQqDQAxFryJZl1K7zA0KpUihq+IijKkdcJwhyYAo3r2juO8yj/z/3wLqvhxIAas3ZBnRs30wkVBQVOcDUvIYWJV6VryeL3j3ak/WFEdlaE8VWDQaCsmDbT11QWokdhs7ng7gjYM2LE2pOVBJxCyO9+3lv8jxgC4K7yIvZdkFfFdS0M81lCMX+qCwrcDsU+IO1nb9AZVOvMjpAAAA"
 }

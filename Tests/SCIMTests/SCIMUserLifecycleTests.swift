@@ -116,4 +116,21 @@ final class SCIMUserLifecycleTests: XCTestCase {
             XCTAssertEqual(error.status, 404)
         }
     }
+
+    func test_enterpriseExtensionAndUnknownAttributesSurviveARoundTrip() async throws {
+        let (client, _) = try SCIMTestClients.server()
+        var user = SCIMUser(userName: SCIMTestClients.uniqueName("ent"))
+        var enterprise = SCIMEnterpriseUser(attributes: [:])
+        enterprise.attributes["employeeNumber"] = "E-1701"
+        enterprise.attributes["department"] = "Bridge"
+        user.enterprise = enterprise
+        user.emails = [SCIMMultiValue(attributes: ["value": "ent@example.com", "type": "work", "primary": true])]
+        let created = try await client.createUser(user)
+        XCTAssertTrue(created.schemas.contains(SCIMSchemaURN.enterpriseUser))
+        let read = try await client.get(SCIMUser.self, id: try XCTUnwrap(created.id))
+        XCTAssertEqual(read.enterprise?.attributes["employeeNumber"], "E-1701")
+        XCTAssertEqual(read.primaryEmail, "ent@example.com")
+        let replaced = try await client.replace(read)
+        XCTAssertEqual(replaced.enterprise?.attributes["department"], "Bridge")
+    }
 }

@@ -15,6 +15,8 @@ public final class FaultProxy: @unchecked Sendable {
         case htmlPage(status: Int, title: String)
         /// Wait this many seconds, then forward.
         case delay(Double)
+        /// Answer with exactly these bytes as the body (a gzip-compressed one, say).
+        case body(Int, headers: [String: String], bytes: Data)
     }
 
     /// One request the proxy saw, and the fault it applied.
@@ -112,6 +114,8 @@ public final class FaultProxy: @unchecked Sendable {
         case .htmlPage(let status, let title):
             respond(client, status: status, headers: ["Content-Type": "text/html; charset=utf-8"],
                     body: "<!DOCTYPE html><html><head><title>\(title)</title></head><body><h1>\(title)</h1></body></html>")
+        case .body(let status, let headers, let bytes):
+            LoopbackSocket.write(client, Self.response(status: status, headers: headers, body: bytes))
         case .delay(let seconds):
             Thread.sleep(forTimeInterval: seconds)
             LoopbackSocket.write(client, forward(lines: lines, body: body))
@@ -158,7 +162,10 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     static func response(status: Int, headers: [String: String], body: String) -> Data {
-        let payload = Data(body.utf8)
+        response(status: status, headers: headers, body: Data(body.utf8))
+    }
+
+    static func response(status: Int, headers: [String: String], body payload: Data) -> Data {
         var head = "HTTP/1.1 \(status) Fault\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
