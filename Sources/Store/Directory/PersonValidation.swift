@@ -6,7 +6,7 @@ enum PersonValidation {
     static func problem(login: String, email: String) -> String? {
         let login = login.trimmingSpaces
         if login.isEmpty { return "missing login" }
-        if login.contains(where: { $0.isNewline || $0 == "\t" }) { return "login \"\(login)\" contains a line break or tab" }
+        if login.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "login \"\(login)\" contains a line break or tab" }
         if !email.isEmpty, !EmailAddress.isWellFormed(email) { return "malformed email \"\(email)\"" }
         return nil
     }
