@@ -45,7 +45,8 @@ enum StoreMigrations {
             t.column("externalKey", .text)
             t.column("updatedAt", .datetime).notNull()
         }
-        try db.create(table: "membership") { t in
+        // WITHOUT ROWID: the key is the row, so each membership is one B-tree entry, not two.
+        try db.create(table: "membership", options: [.withoutRowID]) { t in
             t.column("groupId", .integer).notNull().references("directoryGroup", onDelete: .cascade)
             t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
             t.primaryKey(["groupId", "personId"])

@@ -104,4 +104,21 @@ final class DirectoryCLITests: StoreTestCase {
         XCTAssertEqual(groups.count, 8)
         XCTAssertEqual(try peopleJSON("--filter", "Zoë").isEmpty, false)
     }
+
+    func test_generateIsDeterministicAndImportable() throws {
+        let first = try ScimdeckRun.run(["directory", "generate", "--people", "300", "--groups", "12"], in: directory)
+        let second = try ScimdeckRun.run(["directory", "generate", "--people", "300", "--groups", "12"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, second.stdout)
+        XCTAssertEqual(first.stdout.split(separator: "\n").count, 301)
+        let file = directory.appendingPathComponent("generated.csv").path
+        try scimdeck("directory", "generate", "--people", "300", "--groups", "12", "-o", file)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), first.stdout)
+        let dryRun = try scimdeck("directory", "import", file, "--dry-run")
+        XCTAssertTrue(dryRun.stdout.contains("dry run, nothing saved: would import: people 300 added"), dryRun.stdout)
+        XCTAssertEqual(try peopleJSON().count, 0)
+        try scimdeck("directory", "import", file)
+        XCTAssertEqual(try peopleJSON().count, 300)
+        XCTAssertEqual(try XCTUnwrap(try scimdeck("directory", "list", "groups", "--json").json() as? [Any]).count, 12)
+    }
 }

@@ -64,3 +64,20 @@ final class DirectoryRepositoryTests: StoreTestCase {
         XCTAssertEqual(try directory.peopleCount(), 1)
     }
 }
+
+final class EmailAddressRuleTests: StoreTestCase {
+    /// The email rule as the directory applies it, through `addPerson`.
+    func test_wellFormedAndMalformedEmails() throws {
+        let directory = try openStore().directory
+        let good = ["a@example.com", "first.last+tag@sub.example.co.uk", "zoë@exämple.com", "x_y-z@a-b.io"]
+        let bad = ["plain", "a@b", "@example.com", "a@@example.com", "a@example..com", ".a@example.com", "a.@example.com",
+                   "a..b@example.com", "a b@example.com", "a@-example.com", "a@example.com-", "a@example,com", "<a@example.com>",
+                   String(repeating: "l", count: 65) + "@example.com"]
+        for (index, email) in good.enumerated() {
+            XCTAssertNoThrow(try directory.addPerson(Person(login: "good\(index)", email: email)), email)
+        }
+        for (index, email) in bad.enumerated() {
+            XCTAssertThrowsError(try directory.addPerson(Person(login: "bad\(index)", email: email)), email)
+        }
+    }
+}

@@ -13,10 +13,13 @@ public struct DirectoryRepository: Sendable {
     public func people(filter: String? = nil, limit: Int? = nil) throws -> [Person] {
         try writer.read { db in
             var request = Person.all()
-            if let filter, !filter.isEmpty {
-                request = request.filter(sql: "instr(searchKey, ?) > 0", arguments: [filter.lowercased()])
+            guard let filter, !filter.isEmpty else {
+                return try request.order(Person.Columns.loginKey).limit(limit ?? -1).fetchAll(db)
             }
-            return try request.order(Person.Columns.loginKey).limit(limit ?? -1).fetchAll(db)
+            // `+loginKey` keeps SQLite from walking the login index and fetching every row in index
+            // order (0.4 s over 100,000 people): one table scan, then the few matches are sorted.
+            request = request.filter(sql: "instr(searchKey, ?) > 0", arguments: [filter.lowercased()])
+            return try request.order(sql: "+loginKey").limit(limit ?? -1).fetchAll(db)
         }
     }
 

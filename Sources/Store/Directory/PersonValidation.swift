@@ -4,9 +4,9 @@ import Foundation
 enum PersonValidation {
     /// Why a person cannot be stored, or nil when it can.
     static func problem(login: String, email: String) -> String? {
-        let login = login.trimmingCharacters(in: .whitespaces)
+        let login = login.trimmingSpaces
         if login.isEmpty { return "missing login" }
-        if login.contains(where: { $0.isNewline || $0 == "\t" }) { return "login \"\(login)\" contains a line break or tab" }
+        if login.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "login \"\(login)\" contains a line break or tab" }
         if !email.isEmpty, !EmailAddress.isWellFormed(email) { return "malformed email \"\(email)\"" }
         return nil
     }
@@ -16,6 +16,6 @@ enum PersonValidation {
     }
 
     static func checkGroupName(_ name: String) throws {
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.invalidPerson("missing group name") }
+        if name.trimmingSpaces.isEmpty { throw StoreError.invalidPerson("missing group name") }
     }
 }

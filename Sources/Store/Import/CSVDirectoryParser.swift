@@ -47,7 +47,7 @@ struct CSVDirectoryParser {
     private static func person(_ fields: [String], columns: CSVColumns, line: Int) -> ImportedPerson {
         func value(_ index: Int?) -> String {
             guard let index else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespaces)
+            return fields[index].trimmingSpaces
         }
         var person = ImportedPerson(line: line, login: value(columns.login))
         person.firstName = value(columns.firstName)
@@ -64,7 +64,7 @@ struct CSVDirectoryParser {
         if columns.groups != nil {
             person.groups = value(columns.groups)
                 .split(separator: ";")
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map(\.trimmingSpaces)
                 .filter { !$0.isEmpty }
         }
         return person

@@ -30,7 +30,7 @@ struct DirectoryBatchValidator {
         var firstByName: [String: ImportedGroup] = [:]
         var validGroups: [ImportedGroup] = []
         for var group in input.groups {
-            let name = group.name.trimmingCharacters(in: .whitespaces)
+            let name = group.name.trimmingSpaces
             guard !name.isEmpty else {
                 issues.append(ImportIssue(line: group.line, reason: "missing group name"))
                 continue
