@@ -8,4 +8,5 @@ swift build -c release --product scimdeck-bench >&2
 echo "== planner: 100,000 people, 2,000 pushed groups"
 .build/release/scimdeck-bench plan --people 100000 --groups 2000
 
+scripts/bench-sync.sh
 scripts/bench-scim-client.sh

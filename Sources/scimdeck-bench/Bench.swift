@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// Benchmarks, kept out of the test suite: `make bench` runs them on a release build.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scimdeck-bench",
         abstract: "scimdeck's benchmarks.",
-        subcommands: [PlanBenchmark.self]
+        subcommands: [PlanBenchmark.self, SyncBenchmark.self]
     )
 }
