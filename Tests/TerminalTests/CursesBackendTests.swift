@@ -117,6 +117,15 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertFalse(text.contains("hunter"), text)
     }
 
+    func test_aBracketedPasteArrivesAsOnePaste() throws {
+        try startProbe()
+        try tmux(["send-keys", "-t", "probe", "Tab"])
+        try tmux(["set-buffer", "-b", "clip", "Zoë 李 pasted"])
+        try tmux(["paste-buffer", "-p", "-b", "clip", "-t", "probe"])
+        let text = try waitForPane("the paste in the name field") { $0.contains("pastes: 1") }
+        XCTAssertTrue(text.contains("Name        Zoë 李 pasted"), text)
+    }
+
     func test_resizeRedrawsAndATooSmallWindowShowsTheNotice() throws {
         try startProbe()
         try tmux(["resize-window", "-t", "probe", "-x", "90", "-y", "26"])
