@@ -126,6 +126,19 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertTrue(text.contains("Name        Zoë 李 pasted"), text)
     }
 
+    func test_aBadThemeIsNamedWithItsKeyOnceTheScreenIsRestored() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("probe-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        try "[header]\nfg = \"blu\"\n".write(to: directory.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
+        try startProbe(environment: "SCIMDECK_THEMES=\(directory.path) PROBE_THEME=broken")
+        try tmux(["send-keys", "-t", "probe", "Escape"])
+        let text = try waitForPane("the exit status") { $0.contains("EXITED 0") }
+        let flat = text.replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(flat.contains("broken.toml:2: [header] fg: \"blu\" is not a colour"), text)
+        XCTAssertTrue(flat.contains("using the default theme"), text)
+    }
+
     func test_resizeRedrawsAndATooSmallWindowShowsTheNotice() throws {
         try startProbe()
         try tmux(["resize-window", "-t", "probe", "-x", "90", "-y", "26"])
