@@ -131,6 +131,19 @@ final class TableViewTests: XCTestCase {
         XCTAssertEqual(state.selectedRow(total: rows.count), 99_999)
     }
 
+    func test_withoutItsHeaderATableIsAPlainList() {
+        var state = TableState()
+        state.select(1, total: 2, visibleHeight: 3)
+        let menu = StringTableRows([["To App"], ["Integration"]])
+        let frame = rendered(columns: 14, rows: 3) { frame, theme in
+            TableView(columns: [TableColumn("", width: .flexible(min: 1, weight: 1))], showsHeader: false)
+                .render(rows: menu, state: state, in: frame.area, frame: &frame, theme: theme)
+        }
+        XCTAssertEqual(frame.lines, ["  To App      ", "▸ Integration ", "              "])
+        XCTAssertEqual(TableView.bodyHeight(in: frame.area, state: state, showsHeader: false), 3)
+        XCTAssertEqual(TableView.position(at: Point(x: 3, y: 0), in: frame.area, state: state, total: 2, showsHeader: false), 0)
+    }
+
     func test_aClickOnARowGivesItsPosition() {
         let state = TableState()
         let area = Rect(x: 0, y: 2, width: 30, height: 5)
