@@ -3,16 +3,31 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <langinfo.h>
+#include <strings.h>
 
 static volatile sig_atomic_t running = 0;
 static volatile sig_atomic_t pending_signal = 0;
 static int wake_descriptor = -1;
 static struct sigaction previous_winch;
 
-void cncurses_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
+void cncurses_setlocale_from_environment(void) {
+    setlocale(LC_ALL, "");
+    // With no LANG (containers, cron, ssh without SendEnv) the locale is "C" and ncursesw
+    // drops every non-ASCII character: box lines, ▸, accents, CJK. Terminals speak UTF-8
+    // today, so fall back to a UTF-8 character type rather than draw blanks.
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) return;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+int cncurses_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
 
 int cncurses_start(int escdelay_ms) {
-    setlocale(LC_ALL, "");
+    cncurses_setlocale_from_environment();
     if (initscr() == NULL) return -1;
     running = 1;
     raw();

@@ -76,13 +76,15 @@ final class CursesBackendTests: XCTestCase {
 
     /// Starts the probe in a 100×30 session; after it exits the shell prints its status.
     @discardableResult
-    private func startProbe(environment: String = "") throws -> String {
+    /// `locale` nil runs the probe with no LANG, LC_ALL or LC_CTYPE at all.
+    private func startProbe(environment: String = "", locale: String? = "C.UTF-8") throws -> String {
         guard Self.which("tmux") != nil else { throw XCTSkip("tmux is not installed") }
         guard let probe = Self.probePath() else { throw XCTSkip("terminal-probe was not built (swift build --build-tests builds it)") }
         socket = "scimdeck-term-\(getpid())-\(UUID().uuidString.prefix(8))"
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).pid").path
         addTeardownBlock { try? FileManager.default.removeItem(atPath: pidFile) }
-        let command = "env TERM=xterm-256color LANG=C.UTF-8 PROBE_PID_FILE=\(pidFile) \(environment) \(probe); echo \"EXITED $?\"; sleep 30"
+        let localeSetting = locale.map { "LANG=\($0)" } ?? ""
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color \(localeSetting) PROBE_PID_FILE=\(pidFile) \(environment) \(probe); echo \"EXITED $?\"; sleep 30"
         try tmux(["new-session", "-d", "-s", "probe", "-x", "100", "-y", "30", command])
         try waitForPane("the first frame") { $0.contains("scimdeck ▸ Applications ▸ Probe") }
         return pidFile
@@ -137,6 +139,13 @@ final class CursesBackendTests: XCTestCase {
         let flat = text.replacingOccurrences(of: "\n", with: "")
         XCTAssertTrue(flat.contains("broken.toml:2: [header] fg: \"blu\" is not a colour"), text)
         XCTAssertTrue(flat.contains("using the default theme"), text)
+    }
+
+    func test_withNoLocaleSetNonASCIIIsStillDrawn() throws {
+        try startProbe(locale: nil)
+        let text = try pane()
+        XCTAssertTrue(text.contains("│  李小龙 "), text)
+        XCTAssertTrue(text.contains("┌ People ─"), text)
     }
 
     func test_resizeRedrawsAndATooSmallWindowShowsTheNotice() throws {

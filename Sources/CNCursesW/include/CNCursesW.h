@@ -16,7 +16,11 @@
 #include <ncursesw/curses.h>
 
 /// Sets the locale from the environment; must run before initscr so wide characters work.
+/// When the environment gives no UTF-8 locale (LANG unset: "C"), LC_CTYPE falls back to
+/// C.UTF-8 (or en_US.UTF-8) so non-ASCII characters are still drawn.
 void cncurses_setlocale_from_environment(void);
+/// 1 when the character type in effect is UTF-8.
+int cncurses_locale_is_utf8(void);
 
 // MARK: start and stop
 
