@@ -1,19 +1,19 @@
 /// Turns a batch of raw input (all that was waiting) into events: control characters
 /// into keys, Esc followed by a character into Alt, and a bracketed paste
 /// (`Esc [ 200 ~` … `Esc [ 201 ~`) into one paste event.
-public struct InputDecoder: Sendable {
+struct InputDecoder: Sendable {
     /// Curses key codes, by the key they stand for (the ncurses backend fills these in).
-    public var keyCodes: [Int32: Key]
+    var keyCodes: [Int32: Key]
     private var pasteBuffer: String?
 
-    public init(keyCodes: [Int32: Key] = [:]) {
+    init(keyCodes: [Int32: Key] = [:]) {
         self.keyCodes = keyCodes
     }
 
     private static let pasteStart: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x30, 0x7E]
     private static let pasteEnd: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
 
-    public mutating func decode(_ batch: [RawInput], size: () -> TerminalSize) -> [InputEvent] {
+    mutating func decode(_ batch: [RawInput], size: () -> TerminalSize) -> [InputEvent] {
         var events: [InputEvent] = []
         var index = 0
         while index < batch.count {

@@ -1,5 +1,5 @@
 /// One item as get_wch returns it: a character code, or a curses key code.
-public enum RawInput: Sendable, Hashable {
+enum RawInput: Sendable, Hashable {
     case character(UInt32)
     case keyCode(Int32)
     case mouse(MouseEvent)

@@ -1,13 +1,13 @@
 /// Reads the subset of TOML that theme files need: comments, `[table]` headers,
 /// and `key = value` with basic or literal strings, integers and booleans.
 /// Anything else is an error that names the line.
-public enum TOMLSubsetParser {
-    public struct Failure: Error, Equatable, Sendable {
-        public var line: Int
-        public var reason: String
+enum TOMLSubsetParser {
+    struct Failure: Error, Equatable, Sendable {
+        var line: Int
+        var reason: String
     }
 
-    public static func parse(_ text: String) throws(Failure) -> [TOMLEntry] {
+    static func parse(_ text: String) throws(Failure) -> [TOMLEntry] {
         var entries: [TOMLEntry] = []
         var table = ""
         var seen: Set<String> = []

@@ -1,5 +1,5 @@
 /// A value in the small TOML subset theme files use.
-public enum TOMLValue: Sendable, Equatable {
+enum TOMLValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)

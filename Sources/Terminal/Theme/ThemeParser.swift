@@ -5,10 +5,10 @@
 ///
 /// A colour is `"#rrggbb"`, a palette number 0–255, a name (`"blue"`, `"bright-red"`),
 /// `"default"` (the terminal's own colour) or `"inherit"` (whatever is underneath).
-public enum ThemeParser {
+enum ThemeParser {
     static let colorHelp = "use \"#rrggbb\", a number 0–255, a colour name such as \"blue\" or \"bright-red\", \"default\" or \"inherit\""
 
-    public static func parse(_ text: String, file: String, fallbackName: String) throws(ThemeError) -> Theme {
+    static func parse(_ text: String, file: String, fallbackName: String) throws(ThemeError) -> Theme {
         let entries: [TOMLEntry]
         do {
             entries = try TOMLSubsetParser.parse(text)
