@@ -51,6 +51,32 @@ void cncurses_stop(void) {
 
 int cncurses_is_running(void) { return running; }
 
+void cncurses_suspend(void) {
+    if (!running) return;
+    // Mouse reporting off while the shell has the terminal, back on after.
+    mmask_t mouse = 0;
+    mousemask(0, &mouse);
+    endwin();
+    // Stop with the default action (curses' own SIGTSTP handler would also restore the
+    // screen, but only when it was installed): the shell gets its prompt back until `fg`.
+    // In an orphaned process group (no job control) the kernel drops the signal and
+    // this returns at once, which is also fine.
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    sigemptyset(&stop.sa_mask);
+    stop.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop, &previous);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    // refresh after endwin puts the terminal back in program mode and repaints; the
+    // keypad's application mode is not part of that, so arrows would arrive as
+    // "Esc [ B" without sending it again (toggling makes curses send it).
+    refresh();
+    keypad(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    if (mouse != 0) mousemask(mouse, NULL);
+}
+
 int cncurses_lines(void) { return LINES; }
 int cncurses_cols(void) { return COLS; }
 void cncurses_getmaxyx(int *rows, int *cols) {

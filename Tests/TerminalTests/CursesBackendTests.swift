@@ -148,6 +148,30 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertTrue(text.contains("┌ People ─"), text)
     }
 
+    func test_ctrlZGivesTheShellItsPromptAndFgBringsTheScreenBack() throws {
+        guard Self.which("tmux") != nil, Self.which("bash") != nil else { throw XCTSkip("tmux and bash are needed") }
+        guard let probe = Self.probePath() else { throw XCTSkip("terminal-probe was not built") }
+        socket = "scimdeck-term-\(getpid())-\(UUID().uuidString.prefix(8))"
+        // An interactive shell, so there is job control to stop and continue the probe.
+        try tmux(["new-session", "-d", "-s", "probe", "-x", "100", "-y", "30", "env PS1='$ ' bash --norc --noprofile -i"])
+        try waitForPane("the prompt") { $0.contains("$") }
+        try tmux(["send-keys", "-t", "probe", "-l", "TERM=xterm-256color LANG=C.UTF-8 \(probe); echo \"EXITED $?\""])
+        try tmux(["send-keys", "-t", "probe", "Enter"])
+        try waitForPane("the first frame") { $0.contains("scimdeck ▸ Applications ▸ Probe") }
+        try tmux(["send-keys", "-t", "probe", "C-z"])
+        let stopped = try waitForPane("the job stopped") { $0.contains("Stopped") }
+        XCTAssertFalse(stopped.contains("scimdeck ▸"), stopped)
+        try tmux(["send-keys", "-t", "probe", "-l", "fg"])
+        try tmux(["send-keys", "-t", "probe", "Enter"])
+        let back = try waitForPane("the screen back") { $0.contains("scimdeck ▸ Applications ▸ Probe") && $0.contains("key: none") }
+        XCTAssertTrue(back.contains("│  李小龙 "), back)
+        try tmux(["send-keys", "-t", "probe", "Down"])
+        try waitForPane("keys work again") { $0.contains("key: ↓") }
+        try tmux(["send-keys", "-t", "probe", "Escape"])
+        // The shell ran `echo EXITED` when the job stopped; after `fg` only the probe reports.
+        try waitForPane("the probe's exit") { $0.contains("probe exited with 0") }
+    }
+
     func test_resizeRedrawsAndATooSmallWindowShowsTheNotice() throws {
         try startProbe()
         try tmux(["resize-window", "-t", "probe", "-x", "90", "-y", "26"])

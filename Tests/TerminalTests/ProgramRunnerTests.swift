@@ -67,6 +67,14 @@ final class ProgramRunnerTests: XCTestCase {
         XCTAssertTrue(terminal.wasStopped)
     }
 
+    func test_ctrlZSuspendsAndTheWholeScreenIsDrawnAgainAfter() throws {
+        let (reason, terminal, _) = try run([[.key(.control("z"))], [.key(.character("q"))]])
+        XCTAssertEqual(reason, .quit)
+        XCTAssertEqual(terminal.suspendCount, 1)
+        XCTAssertEqual(terminal.snapshots.count, 2)
+        XCTAssertEqual(terminal.lastWriteCount, 80 * 24, "the shell wrote over the screen: every cell again")
+    }
+
     func test_aFailingProgramRestoresTheTerminalThenThrowsItsMessage() throws {
         let terminal = MemoryTerminal(size: size, script: [[.key(.character("f"))]])
         let runner = ProgramRunner(program: CounterProgram(), driver: terminal, theme: .mono)

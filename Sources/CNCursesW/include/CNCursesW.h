@@ -30,6 +30,9 @@ int cncurses_start(int escdelay_ms);
 /// endwin if curses is running; safe to call twice.
 void cncurses_stop(void);
 int cncurses_is_running(void);
+/// Ctrl-Z: gives the terminal back, stops the process until the shell continues it,
+/// then takes the screen again.
+void cncurses_suspend(void);
 
 // MARK: size
 

@@ -128,6 +128,13 @@ public final class CursesTerminal: TerminalDriver {
         }
     }
 
+    public func suspend() {
+        guard started else { return }
+        cncurses_write_raw("\u{1B}[?2004l")
+        cncurses_suspend()
+        cncurses_write_raw("\u{1B}[?2004h")
+    }
+
     public func takeTerminationSignal() -> Int32? {
         let signal = cncurses_take_pending_signal()
         return signal == 0 ? nil : signal

@@ -72,6 +72,13 @@ public final class MemoryTerminal: TerminalDriver {
         return batch
     }
 
+    /// How many times the runner suspended (Ctrl-Z).
+    public private(set) var suspendCount = 0
+
+    public func suspend() {
+        suspendCount += 1
+    }
+
     public func takeTerminationSignal() -> Int32? {
         defer { pendingSignal = nil }
         return pendingSignal

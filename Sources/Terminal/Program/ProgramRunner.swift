@@ -62,6 +62,10 @@ public final class ProgramRunner<P: Program> {
                     quitting = .interrupted
                     break
                 }
+                if case .key(.control("z")) = event {
+                    resume(after: &size, inbox: inbox)
+                    continue
+                }
                 if case .key(let key) = event, !size.isUsable, key == .character("q") || key == .escape {
                     quitting = .quit
                     break
@@ -76,6 +80,19 @@ public final class ProgramRunner<P: Program> {
         }
         if let failure { throw TerminalError.programFailed(failure) }
         return quitting ?? .quit
+    }
+
+    /// Suspends for Ctrl-Z; once continued, the whole screen is drawn again (the shell
+    /// wrote over it), and a window resized meanwhile reaches the program as a resize.
+    private func resume(after size: inout TerminalSize, inbox: MessageInbox<P.Message>) {
+        driver.suspend()
+        previous = nil
+        let newSize = driver.size
+        guard newSize != size else { return }
+        size = newSize
+        if let current = model, let message = program.message(for: .resize(newSize), model: current) {
+            deliver(message, inbox: inbox)
+        }
     }
 
     private func deliver(_ message: P.Message, inbox: MessageInbox<P.Message>) {

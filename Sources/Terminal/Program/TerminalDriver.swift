@@ -13,4 +13,7 @@ public protocol TerminalDriver: AnyObject {
     func waitForInput(timeout: Duration?, wakeDescriptor: Int32) throws(TerminalError) -> [InputEvent]
     /// SIGINT / SIGTERM / SIGHUP received since the last call, if any.
     func takeTerminationSignal() -> Int32?
+    /// Ctrl-Z: gives the terminal back and stops the process until it is continued
+    /// (`fg`); returns once the screen is taken again. The runner then redraws it whole.
+    func suspend()
 }
