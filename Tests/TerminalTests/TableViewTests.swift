@@ -144,6 +144,21 @@ final class TableViewTests: XCTestCase {
         XCTAssertEqual(TableView.position(at: Point(x: 3, y: 0), in: frame.area, state: state, total: 2, showsHeader: false), 0)
     }
 
+    func test_reloadedRowsAreFilteredAgainAndTheSelectionStaysInRange() {
+        var state = TableState()
+        state.setQuery("o", rows: people)
+        state.select(2, total: people.count, visibleHeight: 5)
+        XCTAssertEqual(state.selectedRow(total: people.count), 2)
+        let fewer = StringTableRows([["Zoë Ødegaard", "zoe"]])
+        // Drawing before the update must not reach past the new rows.
+        _ = rendered(columns: 30, rows: 5) { frame, theme in
+            TableView(columns: columns).render(rows: fewer, state: state, in: frame.area, frame: &frame, theme: theme)
+        }
+        state.rowsChanged(fewer, visibleHeight: 5)
+        XCTAssertEqual(state.visibleCount(total: fewer.count), 1)
+        XCTAssertEqual(state.selectedRow(total: fewer.count), 0)
+    }
+
     func test_aClickOnARowGivesItsPosition() {
         let state = TableState()
         let area = Rect(x: 0, y: 2, width: 30, height: 5)

@@ -37,6 +37,13 @@ public struct TableState: Sendable, Equatable {
         offset = 0
     }
 
+    /// Re-applies the filter to rows that changed (a reload, a live update) and keeps the
+    /// selection in range. Without it the matches would point at the old rows.
+    public mutating func rowsChanged(_ rows: some TableRows, visibleHeight: Int) {
+        if !query.isEmpty { matches = TableFilter.matches(rows, query: query) }
+        select(selected, total: rows.count, visibleHeight: visibleHeight)
+    }
+
     /// Moves the selection, keeping it on screen in a body `visibleHeight` rows tall.
     public mutating func move(by delta: Int, total: Int, visibleHeight: Int) {
         select(selected + delta, total: total, visibleHeight: visibleHeight)

@@ -58,6 +58,8 @@ public struct TableView: Sendable {
             for position in offset..<last {
                 let y = top + position - offset
                 let source = state.row(atPosition: position)
+                // Matches from before a reload may point past the rows (see `rowsChanged`).
+                guard source < rows.count else { continue }
                 let isSelected = position == state.selected
                 if isSelected {
                     let lineRect = Rect(x: area.x, y: y, width: area.width, height: 1)
