@@ -171,7 +171,10 @@ int cncurses_key_sleft(void) { return KEY_SLEFT; }
 int cncurses_key_sright(void) { return KEY_SRIGHT; }
 
 void cncurses_enable_mouse(void) {
-    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON3_PRESSED | BUTTON4_PRESSED
+    // CLICKED too: when a press and its release arrive in one read (a quick click over
+    // a slow link), curses reports them as one click even with mouseinterval(0).
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED
+              | BUTTON3_PRESSED | BUTTON3_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
               | BUTTON5_PRESSED
 #endif
@@ -184,9 +187,9 @@ int cncurses_read_mouse(int *x, int *y, int *kind) {
     if (getmouse(&event) != OK) return -1;
     *x = event.x;
     *y = event.y;
-    if (event.bstate & BUTTON1_PRESSED) *kind = 1;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) *kind = 1;
     else if (event.bstate & BUTTON1_RELEASED) *kind = 2;
-    else if (event.bstate & BUTTON3_PRESSED) *kind = 3;
+    else if (event.bstate & (BUTTON3_PRESSED | BUTTON3_CLICKED)) *kind = 3;
     else if (event.bstate & BUTTON4_PRESSED) *kind = 4;
 #ifdef BUTTON5_PRESSED
     else if (event.bstate & BUTTON5_PRESSED) *kind = 5;

@@ -32,10 +32,15 @@ struct ProbeProgram: Program {
             if model.focus.focused == 1 { model.name.insert(text) }
             if model.focus.focused == 2 { model.token.insert(text) }
         case .mouse(let mouse):
+            guard mouse.kind == .leftPress else { break }
+            let areas = layout(Rect(size: model.size))
             let bar = TabBar(titles: tabs, selected: model.tab)
-            if mouse.kind == .leftPress, mouse.position.y == 1,
-               let index = bar.index(atColumn: mouse.position.x, in: Rect(x: 0, y: 1, width: model.size.columns, height: 1)) {
+            if areas.tabRow.contains(mouse.position), let index = bar.index(atColumn: mouse.position.x, in: areas.tabRow) {
                 model.tab = index
+            }
+            if let position = TableView.position(at: mouse.position, in: areas.table, state: model.table, total: rows.count) {
+                model.table.select(position, total: rows.count, visibleHeight: TableView.bodyHeight(in: areas.table, state: model.table))
+                model.focus.focused = 0
             }
         case .key(let key):
             model.lastKey = key.name
@@ -53,16 +58,22 @@ struct ProbeProgram: Program {
         return .none
     }
 
-    func view(_ model: ProbeModel, frame: inout Frame, theme: Theme) {
-        let screen = frame.area
+    /// Where things go; `update` uses it too, to find what a click hit.
+    func layout(_ screen: Rect) -> (header: Rect, tabRow: Rect, main: Rect, table: Rect, form: Rect, status: Rect) {
         let (header, rest) = screen.splitTop(1)
-        HeaderBar(path: ["scimdeck", "Applications", "Probe"], context: "size \(model.size.columns)×\(model.size.rows)")
-            .render(in: header, frame: &frame, theme: theme)
         let (tabRow, body) = rest.splitTop(1)
-        TabBar(titles: tabs, selected: model.tab).render(in: tabRow, frame: &frame, theme: theme)
-        let (main, statusRow) = body.splitBottom(1)
-        let inner = Box(title: "People").render(in: main, frame: &frame, theme: theme)
-        let (tableArea, formArea) = inner.splitTop(8)
+        let (main, status) = body.splitBottom(1)
+        let (table, form) = main.inset(by: 1).splitTop(8)
+        return (header, tabRow, main, table, form, status)
+    }
+
+    func view(_ model: ProbeModel, frame: inout Frame, theme: Theme) {
+        let areas = layout(frame.area)
+        HeaderBar(path: ["scimdeck", "Applications", "Probe"], context: "size \(model.size.columns)×\(model.size.rows)")
+            .render(in: areas.header, frame: &frame, theme: theme)
+        TabBar(titles: tabs, selected: model.tab).render(in: areas.tabRow, frame: &frame, theme: theme)
+        Box(title: "People").render(in: areas.main, frame: &frame, theme: theme)
+        let (tableArea, formArea, statusRow) = (areas.table, areas.form, areas.status)
         TableView(columns: columns, isFocused: model.focus.isFocused(0))
             .render(rows: rows, state: model.table, in: tableArea, frame: &frame, theme: theme)
         let (nameRow, below) = formArea.splitTop(1)
@@ -72,7 +83,7 @@ struct ProbeProgram: Program {
         TextField(label: "API Token", labelWidth: 12, isMasked: true, isFocused: model.focus.isFocused(2))
             .render(model.token, in: tokenRow.inset(left: 1, right: 1), frame: &frame, theme: theme)
         let selected = model.table.selectedRow(total: rows.count).map { rows.text(row: $0, column: 0) } ?? "-"
-        StatusBar(message: "key: \(model.lastKey) · row: \(selected) · pastes: \(model.pasted)",
+        StatusBar(message: "key: \(model.lastKey) · row: \(selected) · tab: \(tabs[model.tab]) · pastes: \(model.pasted)",
                   hints: [.init("Tab", "next"), .init("Esc", "quit")])
             .render(in: statusRow, frame: &frame, theme: theme)
     }

@@ -172,6 +172,16 @@ final class CursesBackendTests: XCTestCase {
         try waitForPane("the probe's exit") { $0.contains("probe exited with 0") }
     }
 
+    func test_mouseClicksSelectATabAndARow() throws {
+        try startProbe()
+        // What a terminal sends for a left click in SGR mouse mode (1-based column;row).
+        try tmux(["send-keys", "-t", "probe", "-l", "\u{1B}[<0;13;2M\u{1B}[<0;13;2m"])
+        try waitForPane("the Sign On tab chosen") { $0.contains("tab: Sign On") }
+        try tmux(["send-keys", "-t", "probe", "-l", "\u{1B}[<0;10;7M\u{1B}[<0;10;7m"])
+        let text = try waitForPane("the third row chosen") { $0.contains("row: Zoë Ødegaard 🎉") }
+        XCTAssertTrue(text.contains("│▸ Zoë Ødegaard 🎉"), text)
+    }
+
     func test_resizeRedrawsAndATooSmallWindowShowsTheNotice() throws {
         try startProbe()
         try tmux(["resize-window", "-t", "probe", "-x", "90", "-y", "26"])

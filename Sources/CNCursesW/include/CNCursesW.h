@@ -101,7 +101,7 @@ int cncurses_key_sright(void);
 
 /// Reports button 1/3 presses and the wheel, with no click-resolution delay.
 void cncurses_enable_mouse(void);
-/// getmouse: kind 1 = left press, 2 = left release, 3 = right press, 4 = wheel up,
+/// getmouse: kind 1 = left press (or click), 2 = left release, 3 = right press, 4 = wheel up,
 /// 5 = wheel down, 0 = other. Returns 0 on success.
 int cncurses_read_mouse(int *x, int *y, int *kind);
 
