@@ -66,6 +66,9 @@ let package = Package(
             dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
             exclude: ["Checkers"]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        // A tiny program on the real ncurses backend that TerminalTests drive in tmux.
+        .executableTarget(name: "terminal-probe", dependencies: ["Terminal"], path: "Tests/TerminalProbe"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 /// A terminal's size in cells.
-public struct TerminalSize: Sendable, Equatable {
+public struct TerminalSize: Sendable, Hashable {
     public var columns: Int
     public var rows: Int
     public init(columns: Int, rows: Int) {

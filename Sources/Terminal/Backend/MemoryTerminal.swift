@@ -1,0 +1,86 @@
+/// A terminal in memory, for tests: it keeps the screen as cells (so `text` is what a
+/// user would see), counts the cells each frame wrote, and plays scripted input.
+/// An empty batch in the script means "wait for work to finish or a timer" (it polls
+/// the wake pipe for up to `idleWait`); running out of script is an error, so a test
+/// that forgets to quit fails instead of hanging.
+public final class MemoryTerminal: TerminalDriver {
+    public private(set) var size: TerminalSize
+    public private(set) var screen: CellBuffer
+    public private(set) var cursor: Point?
+    public private(set) var isStarted = false
+    public private(set) var wasStopped = false
+    /// Cells written by the last draw, and by all draws.
+    public private(set) var lastWriteCount = 0
+    public private(set) var totalWriteCount = 0
+    /// The screen text after each draw.
+    public private(set) var snapshots: [String] = []
+    public var script: [[InputEvent]]
+    public var idleWait: Duration
+    /// A termination signal to report on the next wait (simulates SIGTERM).
+    public var pendingSignal: Int32?
+
+    public init(size: TerminalSize, script: [[InputEvent]] = [], idleWait: Duration = .seconds(2)) {
+        self.size = size
+        self.screen = CellBuffer(width: size.columns, height: size.rows)
+        self.script = script
+        self.idleWait = idleWait
+    }
+
+    public var text: String { screen.text }
+
+    public func start(wakeDescriptor: Int32) throws(TerminalError) {
+        isStarted = true
+    }
+
+    public func stop() {
+        if isStarted { wasStopped = true }
+        isStarted = false
+    }
+
+    public func draw(_ changes: [CellChange], cursor: Point?, clearFirst: Bool) {
+        if clearFirst { screen = CellBuffer(width: size.columns, height: size.rows) }
+        var written = 0
+        for change in changes {
+            var x = change.x
+            for cell in change.cells {
+                guard x < screen.width, change.y < screen.height else { break }
+                screen.place(grapheme: cell.text, width: Int(cell.width), x: x, y: change.y, style: .plain)
+                screen[x, change.y] = cell
+                if cell.width == 2, x + 1 < screen.width { screen[x + 1, change.y] = .continuation(cell.style) }
+                x += Int(cell.width)
+                written += 1
+            }
+        }
+        lastWriteCount = written
+        totalWriteCount += written
+        self.cursor = cursor
+        snapshots.append(screen.text)
+    }
+
+    public func waitForInput(timeout: Duration?, wakeDescriptor: Int32) throws(TerminalError) -> [InputEvent] {
+        if pendingSignal != nil { return [] }
+        guard !script.isEmpty else { throw TerminalError.scriptEnded }
+        let batch = script.removeFirst()
+        if batch.isEmpty {
+            let wait = timeout.map { min($0, idleWait) } ?? idleWait
+            _ = Poll.readable([wakeDescriptor], timeout: wait)
+            return []
+        }
+        for event in batch {
+            if case .resize(let newSize) = event { size = newSize }
+        }
+        return batch
+    }
+
+    /// How many times the runner suspended (Ctrl-Z).
+    public private(set) var suspendCount = 0
+
+    public func suspend() {
+        suspendCount += 1
+    }
+
+    public func takeTerminationSignal() -> Int32? {
+        defer { pendingSignal = nil }
+        return pendingSignal
+    }
+}
