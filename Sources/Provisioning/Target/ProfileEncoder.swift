@@ -73,4 +73,33 @@ public enum ProfileEncoder {
         case .typeEquals(let type): return ["type": .string(type)]
         }
     }
+
+    /// The value the app holds at a mapping's attribute, as text; nil when absent.
+    public static func value(at attribute: String, in user: SCIMUser) -> String? {
+        guard let path = SCIMAttributePath(attribute) else { return nil }
+        let object: JSONObject
+        if let urn = path.schemaURN {
+            guard let container = user[attribute: urn]?.objectValue else { return nil }
+            object = container
+        } else {
+            object = user.attributes
+        }
+        let found: JSONValue?
+        switch (path.selector, path.subAttribute) {
+        case (nil, nil):
+            found = object.scimValue(forKey: path.attribute)
+        case (nil, let sub?):
+            found = object.scimValue(forKey: path.attribute)?[sub]
+        case (let selector?, let sub):
+            let element = object.scimValue(forKey: path.attribute)?.arrayValue?.first { matches($0, selector) }
+            found = element?[sub ?? "value"]
+        }
+        switch found {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        default: return nil
+        }
+    }
 }

@@ -49,6 +49,14 @@ public struct EngineJournal: Sendable {
         }
     }
 
+    /// Applies link changes outside any journal entry (reconcile's links), in one transaction.
+    public func record(appId: Int64, changes: [LinkChange]) throws {
+        try writer.write { db in
+            let now = Date()
+            for change in changes { try apply(change, appId: appId, now: now, db: db) }
+        }
+    }
+
     /// Marks journal entries a killed run left as `sending` failed: the next plan covers them again.
     @discardableResult
     public func abandonUnfinished(appId: Int64) throws -> Int {
@@ -130,6 +138,11 @@ public struct EngineJournal: Sendable {
         case .removePushedMembers(let groupId, let personIds):
             for personId in personIds {
                 try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND groupId = ? AND personId = ?", arguments: [appId, groupId, personId])
+            }
+        case .replacePushedMembers(let groupId, let personIds):
+            try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
+            for personId in personIds {
+                try db.execute(sql: "INSERT OR IGNORE INTO pushedMember (appId, groupId, personId) VALUES (?, ?, ?)", arguments: [appId, groupId, personId])
             }
         case .unlinkGroup(let groupId):
             try db.execute(sql: "DELETE FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])

@@ -9,4 +9,6 @@ public enum LinkChange: Sendable, Equatable {
     case addPushedMembers(groupId: Int64, personIds: [Int64])
     case removePushedMembers(groupId: Int64, personIds: [Int64])
     case unlinkGroup(groupId: Int64)
+    /// What the app's group holds now, as reconcile read it: the next sync sends the difference.
+    case replacePushedMembers(groupId: Int64, personIds: [Int64])
 }

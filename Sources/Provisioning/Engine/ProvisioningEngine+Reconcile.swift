@@ -1,0 +1,36 @@
+import SCIM
+import Store
+
+extension ProvisioningEngine {
+    /// Reads every user and group the app holds, compares them with the directory, and unless
+    /// `dryRun` records the links found, forgets links to users the app no longer has, and notes
+    /// what each pushed group really holds so the next sync sends the difference.
+    public func reconcile(client: SCIMClient, dryRun: Bool) async throws -> ReconcileReport {
+        let remoteUsers = try await client.listAll(SCIMUser.self)
+        let remoteGroups = try await client.listAll(SCIMGroup.self)
+        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        let report: ReconcileReport
+        do {
+            report = try Reconciler().reconcile(snapshot, remoteUsers: remoteUsers, remoteGroups: remoteGroups)
+        } catch {
+            throw EngineError.invalidMapping(error.description)
+        }
+        guard !dryRun else { return report }
+        var changes: [LinkChange] = []
+        for link in report.linkedUsers {
+            let active = remoteUsers.first { $0.id == link.remoteID }?.active ?? true
+            changes.append(.linkUser(personId: link.personID, remoteId: link.remoteID, payloadHash: nil, active: active))
+        }
+        changes += report.missingRemoteUsers.map { .unlinkUser(personId: $0) }
+        for link in report.linkedGroups {
+            changes.append(.linkGroup(groupId: link.groupID, remoteId: link.remoteID, name: link.name))
+        }
+        let groupIDs = Dictionary(snapshot.groups.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for drift in report.memberDrift {
+            guard let groupID = groupIDs[drift.group] else { continue }
+            changes.append(.replacePushedMembers(groupId: groupID, personIds: drift.appMembers))
+        }
+        try store.engine.record(appId: appID, changes: changes)
+        return report
+    }
+}
