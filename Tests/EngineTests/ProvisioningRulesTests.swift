@@ -140,3 +140,30 @@ final class ProvisioningRulesTests: XCTestCase {
         XCTAssertEqual(link?.remoteId, users.first?.id)
     }
 }
+
+final class RequestProfileTests: XCTestCase {
+    func test_rfc7644ProfileUpdatesWithAPatchOfPathsInsteadOfAFullPut() async throws {
+        let world = try EngineWorld()
+        var settings = try XCTUnwrap(try world.store.records(ProvisioningSettings.self).fetch(key: world.appID))
+        settings.requestProfile = .rfc7644
+        try world.store.records(ProvisioningSettings.self).update(settings)
+        try world.person("zoe@corp.example", first: "Zoe")
+        try world.assign(person: "zoe@corp.example")
+        try await world.sync()
+
+        var zoe = try XCTUnwrap(try world.store.directory.person(login: "zoe@corp.example"))
+        zoe.firstName = "Zoë"
+        zoe.email = "zoe.o@corp.example"
+        try world.store.directory.updatePerson(zoe)
+        let result = try await world.sync()
+        XCTAssertTrue(result.report.failures.isEmpty, "\(result.report.failures)")
+        XCTAssertEqual(result.report.succeeded[.updateUser], 1)
+        let log = try world.requestLog()
+        XCTAssertTrue(log.contains { $0.hasPrefix("PATCH /v2/Users/") })
+        XCTAssertFalse(log.contains { $0.hasPrefix("PUT ") })
+        let updated = try await world.remoteUser("zoe.o@corp.example")
+        XCTAssertEqual(updated?.name?.attributes["givenName"], .string("Zoë"))
+        XCTAssertEqual(updated?.primaryEmail, "zoe.o@corp.example")
+        XCTAssertEqual(updated?.emails.count, 1)
+    }
+}

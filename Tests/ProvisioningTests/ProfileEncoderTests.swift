@@ -52,3 +52,13 @@ final class ProfileEncoderTests: XCTestCase {
         XCTAssertEqual(user.id, "u1")
     }
 }
+
+final class PatchPathTests: XCTestCase {
+    func test_patchPathsAreWrittenInRFC7644FilterSyntax() {
+        XCTAssertEqual(SCIMAttributePath("emails[primary].value")?.patchPath, "emails[primary eq true].value")
+        XCTAssertEqual(SCIMAttributePath("phoneNumbers[type eq \"work\"].value")?.patchPath, "phoneNumbers[type eq \"work\"].value")
+        XCTAssertEqual(SCIMAttributePath("name.givenName")?.patchPath, "name.givenName")
+        XCTAssertEqual(SCIMAttributePath("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")?.patchPath,
+                       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")
+    }
+}

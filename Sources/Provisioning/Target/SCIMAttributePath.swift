@@ -60,4 +60,16 @@ public struct SCIMAttributePath: Sendable, Equatable {
         guard parts.count == 3, parts[0].lowercased() == "type", parts[1].lowercased() == "eq" else { return nil }
         return parts[2].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
     }
+
+    /// The path as RFC 7644 §3.5.2 writes it in a PATCH: `emails[primary eq true].value`.
+    public var patchPath: String {
+        var path = attribute
+        switch selector {
+        case .primary: path += "[primary eq true]"
+        case .typeEquals(let type): path += "[type eq \"\(type)\"]"
+        case nil: break
+        }
+        if let subAttribute { path += "." + subAttribute }
+        return schemaURN.map { "\($0):\(path)" } ?? path
+    }
 }

@@ -81,10 +81,11 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     static func patchOperations(for profile: MappedProfile, active: Bool) -> [SCIMPatchOperation] {
         var operations: [SCIMPatchOperation] = []
         for (attribute, value) in profile.values {
+            let path = SCIMAttributePath(attribute)?.patchPath ?? attribute
             if let value {
-                operations.append(SCIMPatchOperation(op: .replace, path: attribute, value: .string(value)))
+                operations.append(SCIMPatchOperation(op: .replace, path: path, value: .string(value)))
             } else {
-                operations.append(SCIMPatchOperation(op: .remove, path: attribute))
+                operations.append(SCIMPatchOperation(op: .remove, path: path))
             }
         }
         operations.append(SCIMPatchOperation(op: .replace, path: "active", value: .bool(active)))
