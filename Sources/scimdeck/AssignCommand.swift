@@ -11,23 +11,18 @@ struct AssignCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var app: AppOption
-    @Option(name: .customLong("person"), help: "A person's login (repeatable).") var people: [String] = []
-    @Option(name: .customLong("group"), help: "A group's name (repeatable).") var groups: [String] = []
-
-    func validate() throws {
-        if people.isEmpty && groups.isEmpty { throw ValidationError("give at least one --person or --group") }
-    }
+    @OptionGroup var targets: AssignmentTargets
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
         let appID = try app.resolve(in: store).id ?? 0
         let table = store.records(Assignment.self)
         let existing = try table.all(appId: appID)
-        for assignment in try AssignmentTargets.resolve(people: people, groups: groups, appID: appID, store: store) {
+        for assignment in try targets.assignments(appID: appID, store: store) {
             if existing.contains(where: { $0.personId == assignment.personId && $0.groupId == assignment.groupId }) { continue }
             try table.insert(assignment)
         }
-        print("assigned \(people.count) people and \(groups.count) groups")
+        print("assigned \(targets.people.count) people and \(targets.groups.count) groups")
     }
 }
 
@@ -39,12 +34,7 @@ struct UnassignCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var app: AppOption
-    @Option(name: .customLong("person"), help: "A person's login (repeatable).") var people: [String] = []
-    @Option(name: .customLong("group"), help: "A group's name (repeatable).") var groups: [String] = []
-
-    func validate() throws {
-        if people.isEmpty && groups.isEmpty { throw ValidationError("give at least one --person or --group") }
-    }
+    @OptionGroup var targets: AssignmentTargets
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
@@ -52,7 +42,7 @@ struct UnassignCommand: ParsableCommand {
         let table = store.records(Assignment.self)
         let existing = try table.all(appId: appID)
         var removed = 0
-        for target in try AssignmentTargets.resolve(people: people, groups: groups, appID: appID, store: store) {
+        for target in try targets.assignments(appID: appID, store: store) {
             for assignment in existing where assignment.personId == target.personId && assignment.groupId == target.groupId {
                 if try table.delete(key: assignment.id ?? 0) { removed += 1 }
             }
@@ -61,9 +51,16 @@ struct UnassignCommand: ParsableCommand {
     }
 }
 
-/// Logins and group names turned into assignments, or a clear error for the first unknown one.
-enum AssignmentTargets {
-    static func resolve(people: [String], groups: [String], appID: Int64, store: ScimdeckStore) throws -> [Assignment] {
+/// `--person` and `--group`, turned into assignments or a clear error for the first unknown one.
+struct AssignmentTargets: ParsableArguments {
+    @Option(name: .customLong("person"), help: "A person's login (repeatable).") var people: [String] = []
+    @Option(name: .customLong("group"), help: "A group's name (repeatable).") var groups: [String] = []
+
+    func validate() throws {
+        if people.isEmpty && groups.isEmpty { throw ValidationError("give at least one --person or --group") }
+    }
+
+    func assignments(appID: Int64, store: ScimdeckStore) throws -> [Assignment] {
         var assignments: [Assignment] = []
         for login in people {
             guard let id = try store.directory.person(login: login)?.id else { throw StoreError.personNotFound(login) }
