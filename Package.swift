@@ -63,7 +63,10 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(
             name: "SAMLTests",
-            dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: [
+                "SAML", "Provisioning", "Store", "TestSupport",
+                .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Checkers"]
         ),
     ],
