@@ -60,6 +60,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "Store", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(
             name: "SAMLTests",
