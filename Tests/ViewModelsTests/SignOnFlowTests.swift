@@ -129,4 +129,13 @@ final class SignOnFlowTests: XCTestCase {
         XCTAssertEqual(runner.send(.leave, to: &tab), [])
         XCTAssertEqual(runner.send(.discardAndLeave, to: &tab), [.close])
     }
+
+    func test_personPickerFindsPeopleByAccentedName() throws {
+        try store.directory.addPerson(Person(login: "zoe.odegaard@example.com", firstName: "Zoë", lastName: "Ødegaard"))
+        var tab = openTab()
+        runner.send(.searchPeople("NÚÑ"), to: &tab)
+        XCTAssertEqual(tab.personChoices, [PersonChoice(login: "jose.nunez@example.com", name: "José Núñez")])
+        runner.send(.searchPeople(""), to: &tab)
+        XCTAssertEqual(tab.personChoices.map(\.login), ["jose.nunez@example.com", "zoe.odegaard@example.com"])
+    }
 }

@@ -260,4 +260,17 @@ final class SignOnTabTests: XCTestCase {
         XCTAssertEqual(tab.send(.writePreview(directory: "/tmp")), [])
         XCTAssertEqual(tab.status, .error("There is no preview to write yet."))
     }
+
+    func test_personSearchKeepsOnlyTheAnswerToWhatTheFieldHolds() {
+        var tab = tab(axiad, editing: false)
+        XCTAssertEqual(tab.send(.searchPeople("jo")), [.findPeople("jo")])
+        XCTAssertEqual(tab.send(.searchPeople("jos ")), [.findPeople("jos")])
+        let jose = PersonChoice(login: "jose.nunez", name: "José Núñez")
+        _ = tab.send(.peopleFound(query: "jos", [jose]))
+        _ = tab.send(.peopleFound(query: "jo", [jose, PersonChoice(login: "joan", name: "Joan")]))
+        XCTAssertEqual(tab.personChoices, [jose], "a late answer to an earlier keystroke is dropped")
+        _ = tab.send(.peopleSearchFailed("database is locked"))
+        XCTAssertEqual(tab.personChoices, [])
+        XCTAssertEqual(tab.status?.kind, .error)
+    }
 }

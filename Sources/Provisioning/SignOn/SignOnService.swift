@@ -77,8 +77,8 @@ public struct SignOnService: Sendable {
     }
 
     /// People to pick for a preview: login, name or email containing `filter`.
-    public func people(matching filter: String? = nil, limit: Int = 50) throws -> [(login: String, name: String)] {
-        try store.directory.people(filter: filter, limit: limit).map { ($0.login, $0.displayName) }
+    public func people(matching filter: String? = nil, limit: Int = 50) throws -> [PersonChoice] {
+        try store.directory.people(filter: filter, limit: limit).map { PersonChoice(login: $0.login, name: $0.displayName) }
     }
 
     @discardableResult

@@ -8,6 +8,8 @@ public enum SignOnEffect: Sendable, Hashable {
     case save(appID: Int64, SignOnConfiguration)
     /// Read the workspace signing key, making and storing one when there is none.
     case prepareSigningKey
+    /// People whose login, name or email contains the text, for the preview's person picker.
+    case findPeople(String)
     case buildPreview(appID: Int64, login: String, SignOnConfiguration)
     /// Write a file readable by its owner only (a signed Response signs its holder in until it expires).
     case writeFile(path: String, contents: String)

@@ -37,6 +37,12 @@ public struct SignOnEffectRunner: Sendable {
             } catch {
                 return .signingKeyFailed(String(describing: error))
             }
+        case let .findPeople(query):
+            do {
+                return .peopleFound(query: query, try service.people(matching: query.isEmpty ? nil : query))
+            } catch {
+                return .peopleSearchFailed(String(describing: error))
+            }
         case let .buildPreview(appID, login, configuration):
             do {
                 return .previewBuilt(try service.preview(appID: appID, login: login, configuration: configuration, now: now()))

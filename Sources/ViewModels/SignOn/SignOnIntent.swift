@@ -17,6 +17,8 @@ public enum SignOnIntent: Sendable, Hashable {
     case discardAndLeave
     /// "Keep editing" in the leave prompt.
     case stay
+    /// Typing in the preview's person picker (predictive search).
+    case searchPeople(String)
     case previewSAML(login: String)
     /// Write the Response, the IdP metadata and the auto-post page into a directory.
     case writePreview(directory: String)
@@ -29,6 +31,8 @@ public enum SignOnIntent: Sendable, Hashable {
     case saveFailed(String)
     case signingKeyReady(SigningCertificateInfo)
     case signingKeyFailed(String)
+    case peopleFound(query: String, [PersonChoice])
+    case peopleSearchFailed(String)
     case previewBuilt(SignOnPreview)
     case previewFailed(String)
     case fileWritten(path: String)

@@ -18,6 +18,9 @@ public struct SignOnTab: Sendable, Hashable {
     /// The workspace signing certificate, once known.
     public private(set) var certificate: SigningCertificateInfo?
     public private(set) var preview: SignOnPreviewState?
+    /// The person picker: what was typed and the people found for it.
+    public private(set) var personQuery = ""
+    public private(set) var personChoices: [PersonChoice] = []
     public private(set) var status: StatusLine?
 
     public init(appID: Int64) {
@@ -120,6 +123,18 @@ public struct SignOnTab: Sendable, Hashable {
             status = nil
             return []
 
+        case let .searchPeople(query):
+            personQuery = query
+            return [.findPeople(query.trimmingCharacters(in: .whitespaces))]
+        case let .peopleFound(query, people):
+            // Answers to earlier keystrokes may arrive late: keep only the one for what the field now holds.
+            guard query == personQuery.trimmingCharacters(in: .whitespaces) else { return [] }
+            personChoices = people
+            return []
+        case let .peopleSearchFailed(reason):
+            personChoices = []
+            status = .error("Could not search the directory: \(reason)")
+            return []
         case let .previewSAML(login):
             return startPreview(login: login.trimmingCharacters(in: .whitespaces))
         case let .signingKeyReady(certificate):
