@@ -40,6 +40,10 @@ final class SAMLStoreCommandTests: XCTestCase {
             XCTAssertTrue(run.succeeded, "\(arguments): \(run.stderr)")
         }
 
+        let badUsername = try scimdeck(["app", "set", "--app", "Axiad Cloud", "--application-username", "String.toLowerCase(user.email"])
+        XCTAssertFalse(badUsername.succeeded)
+        XCTAssertTrue(badUsername.stderr.contains("Application username does not parse"), badUsername.stderr)
+
         let noKey = try scimdeck(["saml", "cert"])
         XCTAssertFalse(noKey.succeeded)
         XCTAssertTrue(noKey.stderr.contains("saml keygen"), noKey.stderr)

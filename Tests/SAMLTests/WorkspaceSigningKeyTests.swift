@@ -18,7 +18,7 @@ final class WorkspaceSigningKeyTests: XCTestCase {
         let again = try key.credentialGeneratingIfMissing()
         XCTAssertFalse(again.generated)
         XCTAssertEqual(try again.credential.fingerprintSHA256, try first.credential.fingerprintSHA256)
-        XCTAssertEqual(try again.credential.privateKeyPEM, first.credential.privateKeyPEM)
+        XCTAssertEqual(again.credential.privateKeyPEM, first.credential.privateKeyPEM)
         XCTAssertEqual(try key.certificate()?.fingerprintSHA256, try first.credential.fingerprintSHA256)
         XCTAssertEqual(first.credential.commonName, "scimdeck")
 
