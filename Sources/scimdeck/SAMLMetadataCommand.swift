@@ -32,7 +32,7 @@ struct SAMLMetadataCommand: AsyncParsableCommand {
     @Option(name: .customLong("cert"), help: "The signing certificate (PEM).")
     var certificate: String?
 
-    @Option(name: .customLong("name-id-format"), help: "A Name ID format to announce (repeatable; default: all).")
+    @Option(name: .customLong("name-id-format"), help: "Without --app: a Name ID format to announce (repeatable; default: all).")
     var nameIDFormats: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "The file to write (default: standard output).")

@@ -53,6 +53,11 @@ struct SAMLPreviewCommand: AsyncParsableCommand {
     @Option(name: .customLong("html"), help: "Also write a page that posts the Response to the ACS URL.")
     var html: String?
 
+    /// What is written and printed, whichever way the Response was made.
+    private struct Output {
+        var xml, autoPostHTML, acsURL, relayState, base64: String
+    }
+
     func validate() throws {
         if app == nil, settings == nil || key == nil || certificate == nil {
             throw ValidationError("Give --app A --person LOGIN, or --settings, --person, --key and --cert files.")
@@ -70,7 +75,7 @@ struct SAMLPreviewCommand: AsyncParsableCommand {
         }
     }
 
-    private func previewFromStore() throws -> (xml: String, autoPostHTML: String, acsURL: String, relayState: String, base64: String) {
+    private func previewFromStore() throws -> Output {
         let store = try ScimdeckStore(path: global.storePath)
         let found = try ProvisioningEngine.app(named: app ?? "", in: store)
         let statements = try attributes.map { text in
@@ -81,16 +86,16 @@ struct SAMLPreviewCommand: AsyncParsableCommand {
         }
         let preview = try SignOnService(store: store, identityProviderBaseURL: idpURL)
             .preview(appID: found.id ?? 0, login: person, attributeStatements: statements)
-        return (preview.responseXML, preview.autoPostHTML, preview.acsURL, preview.relayState, preview.responseBase64)
+        return Output(xml: preview.responseXML, autoPostHTML: preview.autoPostHTML, acsURL: preview.acsURL, relayState: preview.relayState, base64: preview.responseBase64)
     }
 
-    private func previewFromFiles() throws -> (xml: String, autoPostHTML: String, acsURL: String, relayState: String, base64: String) {
+    private func previewFromFiles() throws -> Output {
         let file = try SAMLFiles.decode(SAMLPreviewSettingsFile.self, from: settings ?? "", what: "settings")
         let subject = try SAMLFiles.decode(SAMLSubject.self, from: person, what: "person")
         let credential = try SAMLFiles.credential(keyPath: key ?? "", certificatePath: certificate ?? "")
         let provider = IdentityProvider(entityID: issuer ?? file.issuer ?? "", ssoURL: file.ssoURL ?? "")
         let preview = try SAMLResponseBuilder(identityProvider: provider, credential: credential)
             .preview(settings: file.signOn, subject: subject)
-        return (preview.xml, preview.autoPostHTML, preview.acsURL, preview.relayState, preview.base64)
+        return Output(xml: preview.xml, autoPostHTML: preview.autoPostHTML, acsURL: preview.acsURL, relayState: preview.relayState, base64: preview.base64)
     }
 }
