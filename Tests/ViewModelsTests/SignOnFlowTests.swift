@@ -138,4 +138,30 @@ final class SignOnFlowTests: XCTestCase {
         runner.send(.searchPeople(""), to: &tab)
         XCTAssertEqual(tab.personChoices.map(\.login), ["jose.nunez@example.com", "zoe.odegaard@example.com"])
     }
+
+    func test_generatingANewCertificateAsksFirstThenChangesTheFingerprintAndDropsTheOldPreview() throws {
+        try SignOnService(store: store).save(
+            SignOnConfiguration(acsURL: "https://axiad.example.com/acs", audienceURI: "urn:axiad"), appID: appID
+        )
+        var tab = openTab()
+        runner.send(.previewSAML(login: "jose.nunez@example.com"), to: &tab)
+        let old = try XCTUnwrap(tab.certificate)
+        XCTAssertNotNil(tab.preview?.document)
+
+        XCTAssertEqual(runner.send(.rotateSigningKey, to: &tab), [])
+        XCTAssertTrue(tab.confirmingRotation)
+        runner.send(.cancelRotation, to: &tab)
+        XCTAssertEqual(tab.certificate, old, "cancel keeps the key")
+        XCTAssertEqual(runner.send(.confirmRotation, to: &tab), [], "confirming needs the prompt first")
+        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
+        XCTAssertEqual(try WorkspaceSigningKey(store: store).certificate(), old)
+
+        runner.send(.rotateSigningKey, to: &tab)
+        runner.send(.confirmRotation, to: &tab)
+        let new = try XCTUnwrap(tab.certificate)
+        XCTAssertNotEqual(new.fingerprintSHA256, old.fingerprintSHA256)
+        XCTAssertEqual(try WorkspaceSigningKey(store: store).certificate(), new)
+        XCTAssertNil(tab.preview)
+        XCTAssertTrue(tab.status?.text.contains(new.fingerprintSHA256) == true)
+    }
 }

@@ -10,6 +10,8 @@ public enum SignOnEffect: Sendable, Hashable {
     case prepareSigningKey
     /// People whose login, name or email contains the text, for the preview's person picker.
     case findPeople(String)
+    /// Replace the workspace signing key and certificate.
+    case rotateSigningKey
     case buildPreview(appID: Int64, login: String, SignOnConfiguration)
     /// Write a file readable by its owner only (a signed Response signs its holder in until it expires).
     case writeFile(path: String, contents: String)

@@ -37,6 +37,15 @@ public struct SignOnEffectRunner: Sendable {
             } catch {
                 return .signingKeyFailed(String(describing: error))
             }
+        case .rotateSigningKey:
+            do {
+                let key = service.signingKey
+                try key.rotate(now: now())
+                guard let certificate = try key.certificate() else { return .signingKeyFailed("the key was not stored") }
+                return .signingKeyRotated(certificate)
+            } catch {
+                return .signingKeyFailed(String(describing: error))
+            }
         case let .findPeople(query):
             do {
                 return .peopleFound(query: query, try service.people(matching: query.isEmpty ? nil : query))

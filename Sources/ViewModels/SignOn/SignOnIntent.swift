@@ -23,6 +23,10 @@ public enum SignOnIntent: Sendable, Hashable {
     /// Write the Response, the IdP metadata and the auto-post page into a directory.
     case writePreview(directory: String)
     case closePreview
+    /// "Generate new certificate": asks first, since apps trusting the old certificate will refuse new sign-ons.
+    case rotateSigningKey
+    case confirmRotation
+    case cancelRotation
 
     // Results of effects
     case loaded(SignOnConfiguration, certificate: SigningCertificateInfo?)
@@ -31,6 +35,7 @@ public enum SignOnIntent: Sendable, Hashable {
     case saveFailed(String)
     case signingKeyReady(SigningCertificateInfo)
     case signingKeyFailed(String)
+    case signingKeyRotated(SigningCertificateInfo)
     case peopleFound(query: String, [PersonChoice])
     case peopleSearchFailed(String)
     case previewBuilt(SignOnPreview)

@@ -15,6 +15,8 @@ public struct SignOnTab: Sendable, Hashable {
     public private(set) var isSaving = false
     /// The "unsaved changes" prompt is showing.
     public private(set) var confirmingLeave = false
+    /// The "generate new certificate" prompt is showing.
+    public private(set) var confirmingRotation = false
     /// The workspace signing certificate, once known.
     public private(set) var certificate: SigningCertificateInfo?
     public private(set) var preview: SignOnPreviewState?
@@ -146,6 +148,25 @@ public struct SignOnTab: Sendable, Hashable {
         case let .signingKeyFailed(reason):
             if preview?.phase == .preparingKey { preview?.phase = .failed(reason) }
             status = .error("No signing key: \(reason)")
+            return []
+        case .rotateSigningKey:
+            confirmingRotation = true
+            status = .info("A new certificate breaks sign-on to every app that trusts the old one until it gets the new metadata. Generate it?")
+            return []
+        case .cancelRotation:
+            confirmingRotation = false
+            status = nil
+            return []
+        case .confirmRotation:
+            guard confirmingRotation else { return [] }
+            confirmingRotation = false
+            status = .info("Generating a new signing key…")
+            return [.rotateSigningKey]
+        case let .signingKeyRotated(certificate):
+            self.certificate = certificate
+            // A Response signed with the old key no longer matches the metadata the app will be given.
+            preview = nil
+            status = .info("New signing certificate \(certificate.fingerprintSHA256): give the app the new IdP metadata.")
             return []
         case let .previewBuilt(document):
             guard preview?.personLogin.lowercased() == document.personLogin.lowercased() else { return [] }
