@@ -22,31 +22,31 @@ struct SAMLKeygenCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the key and certificate into this directory instead of the store.")
     var output: String?
 
-    @Option(name: .customLong("common-name"), help: "The certificate's CN (default: scimdeck).")
-    var commonName: String = WorkspaceSigningKey.defaultCommonName
+    @Option(name: .customLong("common-name"), help: "The certificate's CN (default: the rotated certificate's, else scimdeck).")
+    var commonName: String?
 
-    @Option(name: .customLong("validity-years"), help: "How many years the certificate is valid.")
-    var validityYears: Int = 10
+    @Option(name: .customLong("validity-years"), help: "How many years the certificate is valid (default: the rotated certificate's, else 10).")
+    var validityYears: Int?
 
     @Flag(name: [.customLong("rotate"), .customLong("force")], help: "Replace the existing key and certificate (rotation).")
     var rotate = false
 
     func run() async throws {
-        guard validityYears > 0 else { throw ValidationError("--validity-years must be at least 1.") }
-        let validity = Double(validityYears) * 365.25 * 24 * 60 * 60
+        if let validityYears, validityYears < 1 { throw ValidationError("--validity-years must be at least 1.") }
+        let validity = validityYears.map { Double($0) * 365.25 * 24 * 60 * 60 }
         let credential: SigningCredential
         if let output {
-            credential = try writeFiles(into: output, validity: validity)
+            credential = try writeFiles(into: output, validity: validity ?? SigningCredential.defaultValidity)
         } else {
-            let key = WorkspaceSigningKey(store: try ScimdeckStore(path: global.storePath), commonName: commonName)
+            let key = WorkspaceSigningKey(store: try ScimdeckStore(path: global.storePath))
             if rotate {
-                credential = try key.rotate(validity: validity)
+                credential = try key.rotate(commonName: commonName, validity: validity)
                 print("rotated the workspace signing key")
             } else if let existing = try key.credential() {
                 credential = existing
                 print("the workspace already has a signing key (pass --rotate to replace it)")
             } else {
-                credential = try key.rotate(validity: validity)
+                credential = try key.rotate(commonName: commonName, validity: validity)
                 print("made the workspace signing key")
             }
         }
@@ -63,7 +63,7 @@ struct SAMLKeygenCommand: AsyncParsableCommand {
         if !rotate, FileManager.default.fileExists(atPath: keyPath) || FileManager.default.fileExists(atPath: certificatePath) {
             throw ValidationError("\(output) already holds a signing key or certificate: pass --force to replace them.")
         }
-        let credential = try SigningCredential.generate(commonName: commonName, validity: validity)
+        let credential = try SigningCredential.generate(commonName: commonName ?? WorkspaceSigningKey.defaultCommonName, validity: validity)
         try SAMLFiles.write(credential.privateKeyPEM, to: keyPath, secret: true)
         try SAMLFiles.write(try credential.certificatePEM, to: certificatePath)
         print("key: \(keyPath)")

@@ -104,5 +104,12 @@ final class SAMLStoreCommandTests: XCTestCase {
         XCTAssertTrue(try scimdeck(["saml", "cert", "--pem", "-o", newCertificate.path]).succeeded)
         XCTAssertFalse(try SAMLFixture.xmlsecVerify(response: response, certificate: newCertificate, nodeID: nil).succeeded,
                        "and not with the new one")
+
+        // A CN and lifetime given on rotation are kept by the next rotation.
+        XCTAssertTrue(try scimdeck(["saml", "keygen", "--rotate", "--common-name", "Axiad Cloud", "--validity-years", "2"]).succeeded)
+        let again = try scimdeck(["saml", "keygen", "--rotate"])
+        XCTAssertTrue(again.stdout.contains("CN: Axiad Cloud\n"), again.stdout)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        XCTAssertTrue(again.stdout.contains("valid until: \(year + 2)-"), again.stdout)
     }
 }

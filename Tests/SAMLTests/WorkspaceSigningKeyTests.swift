@@ -44,6 +44,7 @@ final class WorkspaceSigningKeyTests: XCTestCase {
                        "a rotated certificate keeps the old one's lifetime")
         XCTAssertEqual(try key.credential()?.fingerprintSHA256, try new.fingerprintSHA256)
         XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
+        XCTAssertEqual(try key.rotate(commonName: "Axiad Cloud (demo)").commonName, "Axiad Cloud (demo)", "a CN given on rotation wins")
         let oldBody = try XCTUnwrap(old.privateKeyPEM.split(separator: "\n").dropFirst().first.map(String.init))
         XCTAssertEqual(try store.writer.read { db in try Self.tablesContaining(oldBody, db) }, [], "the old key is gone")
     }

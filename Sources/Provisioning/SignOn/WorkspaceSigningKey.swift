@@ -35,16 +35,21 @@ public struct WorkspaceSigningKey: Sendable {
         return (try store(SigningCredential.generate(commonName: commonName, now: now)), true)
     }
 
-    /// Replaces the key and certificate with new ones (same CN and lifetime when there was one).
+    /// Replaces the key and certificate with new ones: CN `commonName`, else the old certificate's, else this
+    /// value's `commonName`; lifetime `validity`, else the old certificate's, else ten years.
     @discardableResult
-    public func rotate(validity: TimeInterval? = nil, now: Date = Date()) throws -> SigningCredential {
+    public func rotate(commonName: String? = nil, validity: TimeInterval? = nil, now: Date = Date()) throws -> SigningCredential {
+        // An unreadable stored pair is replaced, not kept: rotation is the way out of it.
+        let existing = try? credential()
+        let name = commonName ?? existing?.commonName ?? self.commonName
         let fresh: SigningCredential
         if let validity {
-            fresh = try SigningCredential.generate(commonName: (try? credential())?.commonName ?? commonName, validity: validity, now: now)
-        } else if let existing = try? credential() {  // an unreadable stored pair is replaced, not kept
+            fresh = try SigningCredential.generate(commonName: name, validity: validity, now: now)
+        } else if let existing, commonName == nil {
             fresh = try existing.rotated(now: now)
         } else {
-            fresh = try SigningCredential.generate(commonName: commonName, now: now)
+            let lifetime = existing.map { $0.certificate.notValidAfter.timeIntervalSince($0.certificate.notValidBefore) - 60 }
+            fresh = try SigningCredential.generate(commonName: name, validity: lifetime ?? SigningCredential.defaultValidity, now: now)
         }
         return try store(fresh)
     }
