@@ -60,10 +60,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(
             name: "SAMLTests",
-            dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: [
+                "SAML", "Provisioning", "Store", "TestSupport",
+                .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

@@ -59,7 +59,7 @@ struct AppSetCommand: ParsableCommand {
         if let acsURL { signOn.acsURL = try SettingValidation.url(acsURL, field: "ACS URL") }
         if let audience { signOn.audienceURI = try SettingValidation.noSpaces(audience, field: "Audience URI") }
         if let nameIDFormat { signOn.nameIDFormat = try SettingValidation.nameIDFormat(nameIDFormat) }
-        if let applicationUsername { signOn.applicationUsername = applicationUsername }
+        if let applicationUsername { signOn.applicationUsername = try SettingValidation.applicationUsername(applicationUsername) }
         if signOn != signOnBefore {
             signOn.updatedAt = Date()
             try store.records(SignOnSettings.self).save(signOn)

@@ -1,24 +1,41 @@
 import ArgumentParser
 import Foundation
+import Provisioning
 import SAML
+import Store
 
-/// `scimdeck saml cert --cert FILE`: what a signing certificate says, and its PEM for export.
+/// `scimdeck saml cert [--cert FILE] [--pem] [-o FILE]`: what a signing certificate says, and its PEM for export.
 struct SAMLCertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
-        abstract: "Show a signing certificate's CN, validity and SHA-256 fingerprint, or export it as PEM."
+        abstract: "Show a signing certificate's CN, validity and SHA-256 fingerprint, or export it as PEM.",
+        discussion: "Without --cert: the workspace signing certificate in the store (see `saml keygen`)."
     )
 
-    @Option(name: .customLong("cert"), help: "The signing certificate (PEM).")
-    var certificate: String
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("cert"), help: "A signing certificate file (PEM) instead of the store's.")
+    var certificate: String?
 
     @Flag(help: "Print the certificate as PEM (to give to the app) instead of the summary.")
     var pem = false
 
+    @Option(name: [.short, .customLong("output")], help: "With --pem: the file to write (default: standard output).")
+    var output: String?
+
     func run() async throws {
-        let summary = try CertificateSummary(pem: try SAMLFiles.read(certificate, what: "certificate"))
+        let summary: CertificateSummary
+        if let certificate {
+            summary = try CertificateSummary(pem: try SAMLFiles.read(certificate, what: "certificate"))
+        } else {
+            let key = WorkspaceSigningKey(store: try ScimdeckStore(path: global.storePath))
+            guard let stored = try key.credential() else {
+                throw ValidationError("The store has no SAML signing key yet: run `scimdeck saml keygen`.")
+            }
+            summary = try stored.certificateSummary
+        }
         if pem {
-            try SAMLFiles.write(summary.pem, to: nil)
+            try SAMLFiles.write(summary.pem, to: output, secret: true)
             return
         }
         print("CN: \(summary.commonName)")

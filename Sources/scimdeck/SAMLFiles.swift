@@ -1,4 +1,5 @@
 import ArgumentParser
+import Provisioning
 import Foundation
 import SAML
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Provisioning
 
 /// The field checks of the Sign On and Integration forms, for the command line.
 enum SettingValidation {
@@ -31,5 +32,12 @@ enum SettingValidation {
         if let urn = nameIDFormats[text.lowercased()] { return urn }
         if nameIDFormats.values.contains(text) { return text }
         throw ValidationError("Name ID format must be one of unspecified, emailAddress, persistent, transient")
+    }
+
+    /// A parsable expression, stored in the form the Sign On tab reads back ("login" becomes "user.login").
+    static func applicationUsername(_ text: String) throws -> String {
+        let choice = ApplicationUsername(expression: text)
+        if let problem = choice.problem { throw ValidationError("Application username \(problem)") }
+        return choice.expression
     }
 }

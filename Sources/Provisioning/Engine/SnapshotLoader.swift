@@ -73,7 +73,7 @@ public enum SnapshotLoader {
     }
 
     /// The `user.*` names of the mapping expressions, as Okta's profile names them.
-    static func profile(_ person: Person) -> [String: String] {
+    public static func profile(_ person: Person) -> [String: String] {
         var profile = person.attributes
         profile["login"] = person.login
         profile["email"] = person.email

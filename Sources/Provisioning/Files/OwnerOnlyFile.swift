@@ -5,9 +5,10 @@ import Glibc
 
 /// Writes secrets (the signing key) so that no other user can ever read them: the bytes go to a new file
 /// created with mode 0600 from the start (never a wider mode and a chmod afterwards), which then replaces
-/// the target by rename, so a rotation interrupted half-way leaves the old key whole.
-enum OwnerOnlyFile {
-    static func write(_ text: String, to path: String) throws {
+/// the target by rename, so a rotation interrupted half-way leaves the old key whole. A signed SAML Response is
+/// written this way too: until it expires it signs its holder in.
+public enum OwnerOnlyFile {
+    public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
@@ -34,16 +35,5 @@ enum OwnerOnlyFile {
         closed = true
         guard close(descriptor) == 0 else { throw OwnerOnlyFileError(path: path, operation: "close", code: errno) }
         guard rename(temporary, path) == 0 else { throw OwnerOnlyFileError(path: path, operation: "replace", code: errno) }
-    }
-}
-
-/// Why a secret file could not be written; says which step failed and the system's reason.
-struct OwnerOnlyFileError: Error, CustomStringConvertible {
-    let path: String
-    let operation: String
-    let code: Int32
-
-    var description: String {
-        "Cannot \(operation) the secret file \(path): \(String(cString: strerror(code))). Check the directory exists and is writable by you."
     }
 }
