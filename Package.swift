@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ViewModels", dependencies: ["Provisioning"]),
+        .target(name: "ViewModels", dependencies: ["Provisioning", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
@@ -61,6 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(
             name: "SAMLTests",
             dependencies: ["SAML", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
