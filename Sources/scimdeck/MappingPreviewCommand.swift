@@ -45,7 +45,8 @@ struct MappingPreviewCommand: ParsableCommand {
                 .init(attribute: $0.attribute, expression: $0.expression, value: $0.value, error: $0.error?.description)
             }))
         }
-        print("preview for \(chosen.displayName.isEmpty ? chosen.login : "\(chosen.displayName) (\(chosen.login))")")
+        // Through StandardStreams like the table below: `print` buffers and would come out after it.
+        StandardStreams.out("preview for \(chosen.displayName.isEmpty ? chosen.login : "\(chosen.displayName) (\(chosen.login))")\n")
         TextTable.print(["ATTRIBUTE", "VALUE"], previews.map { preview in
             [preview.attribute, preview.error.map { "invalid expression: \($0)" } ?? preview.value.map { "\"\($0)\"" } ?? "null (not sent)"]
         })
