@@ -186,12 +186,15 @@ final class IntegrationViewModelTests: XCTestCase {
     func test_cancelRevertsToTheSavedSettingsAndForgetsTheToken() {
         var model = filledIn()
         _ = model.send(.testCredentials)
+        let tested = model.credentialsRevision
         XCTAssertEqual(model.send(.cancel), [])
         XCTAssertEqual(model.phase, .summary)
         XCTAssertEqual(model.baseURL, "")
         XCTAssertFalse(model.apiIntegrationEnabled)
         XCTAssertTrue(model.tokenInput.isEmpty)
         XCTAssertEqual(model.credentialTest, .notTested)
+        _ = model.send(.credentialsTested(.verified(totalUsers: 1), revision: tested))
+        XCTAssertEqual(model.credentialTest, .notTested, "a test finishing after Cancel changes nothing")
         _ = model.send(.configure)
         XCTAssertEqual(model.tokenDisplay, "")
     }
