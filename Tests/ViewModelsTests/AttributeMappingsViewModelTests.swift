@@ -49,8 +49,10 @@ final class AttributeMappingsViewModelTests: XCTestCase {
         _ = model.send(.editSelected)
         XCTAssertEqual(model.draft?.expression, "user.firstName")
         XCTAssertTrue(model.draft?.isValid ?? false)
+        XCTAssertFalse(model.hasUnsavedChanges)
 
         _ = model.send(.editExpression("user.firstName + "))
+        XCTAssertTrue(model.hasUnsavedChanges)
         let error = try XCTUnwrap(model.draft?.error)
         XCTAssertEqual(error.column, 18)
         XCTAssertEqual(model.draft?.errorText, "Invalid expression at column 18: \(error.message)")
@@ -134,6 +136,9 @@ final class AttributeMappingsViewModelTests: XCTestCase {
         XCTAssertFalse(unmapped.contains("id"), "read-only attributes cannot be mapped")
         XCTAssertFalse(unmapped.contains("active"), "the engine owns active")
         XCTAssertFalse(unmapped.contains("password"))
+        XCTAssertTrue(unmapped.contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"), "\(unmapped)")
+        XCTAssertTrue(unmapped.contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"), "\(unmapped)")
+        XCTAssertTrue(unmapped.contains("phoneNumbers[primary].value"), "\(unmapped)")
     }
 
     func test_unmappedFallsBackToTheStandardAttributesWithoutAConnection() async throws {

@@ -164,6 +164,7 @@ final class IntegrationViewModelTests: XCTestCase {
         XCTAssertEqual(model.phase, .summary)
         XCTAssertFalse(model.isSaving)
         XCTAssertEqual(model.notice, "Saved.")
+        XCTAssertEqual(model.configureLabel, "Edit")
         XCTAssertEqual(model.tokenDisplay, "••••3f9a")
         XCTAssertTrue(model.tokenInput.isEmpty, "the typed token is forgotten once stored")
     }
@@ -187,7 +188,10 @@ final class IntegrationViewModelTests: XCTestCase {
         var model = filledIn()
         _ = model.send(.testCredentials)
         let tested = model.credentialsRevision
+        XCTAssertTrue(model.hasUnsavedChanges)
         XCTAssertEqual(model.send(.cancel), [])
+        XCTAssertFalse(model.hasUnsavedChanges)
+        XCTAssertEqual(model.configureLabel, "Configure API Integration")
         XCTAssertEqual(model.phase, .summary)
         XCTAssertEqual(model.baseURL, "")
         XCTAssertFalse(model.apiIntegrationEnabled)

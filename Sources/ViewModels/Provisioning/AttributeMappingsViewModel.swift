@@ -89,6 +89,9 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
         }.joined(separator: ", ")
     }
 
+    /// Whether leaving now would lose an edited expression (the console asks first).
+    public var hasUnsavedChanges: Bool { draft?.isChanged ?? false }
+
     /// The draft's value for the preview person, updated as the expression is typed.
     public var draftPreview: String? { draft?.preview(for: previewPerson) }
 

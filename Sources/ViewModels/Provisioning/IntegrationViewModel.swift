@@ -127,6 +127,16 @@ public struct IntegrationViewModel: Sendable, Equatable {
         saveProblem == nil && (!credentialsChanged || isVerified)
     }
 
+    /// Whether leaving the form now would lose edits (the console asks first).
+    public var hasUnsavedChanges: Bool {
+        phase == .editing && (credentialsChanged || apiIntegrationEnabled != saved.apiIntegrationEnabled)
+    }
+
+    /// The summary's button: the guide's **Configure API Integration** until integration is on, then **Edit**.
+    public var configureLabel: String {
+        saved.apiIntegrationEnabled ? "Edit" : "Configure API Integration"
+    }
+
     public var confirmationText: String? {
         isConfirmingUnverifiedSave
             ? "The API credentials were not verified since the last change. Save anyway?"

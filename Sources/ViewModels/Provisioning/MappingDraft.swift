@@ -7,6 +7,8 @@ public struct MappingDraft: Sendable, Equatable {
     public var original: String?
     public var expression: String
     public var applyOn: AttributeMapping.ApplyOn
+    /// Apply on before the edit, to tell whether anything changed.
+    public let originalApplyOn: AttributeMapping.ApplyOn
     /// Why the expression does not parse, with the column (1-based) where it goes wrong.
     public private(set) var error: ExpressionError?
 
@@ -15,11 +17,13 @@ public struct MappingDraft: Sendable, Equatable {
         self.original = original
         self.expression = expression
         self.applyOn = applyOn
+        originalApplyOn = applyOn
         validate()
     }
 
     public var isNew: Bool { original == nil }
     public var isValid: Bool { error == nil }
+    public var isChanged: Bool { isNew || expression != original || applyOn != originalApplyOn }
 
     /// "column 7: expected …", shown under the field.
     public var errorText: String? { error.map { "Invalid expression at \($0)" } }

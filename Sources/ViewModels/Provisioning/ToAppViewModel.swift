@@ -64,6 +64,9 @@ public struct ToAppViewModel: Sendable, Equatable {
 
     public var hasChanges: Bool { toggles != saved.toggles }
 
+    /// Whether leaving now would lose edits (the console asks first).
+    public var hasUnsavedChanges: Bool { phase == .editing && hasChanges }
+
     // MARK: Update
 
     public mutating func send(_ intent: Intent) -> [Effect] {
