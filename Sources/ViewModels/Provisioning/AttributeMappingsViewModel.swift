@@ -19,6 +19,8 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
         case moveSelection(by: Int)
         /// **Show Unmapped Attributes** (again to hide them).
         case toggleUnmapped
+        /// The base URL or token was saved: the app's /Schemas may now say something else.
+        case connectionChanged
         case schemasLoaded([SCIMSchema])
         case schemasUnavailable(reason: String)
         /// Edit the selected mapping's expression.
@@ -128,6 +130,11 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
             guard isShowingUnmapped, unmappedSource == .notLoaded else { return [] }
             unmappedSource = .loading
             return [.loadSchemas]
+
+        case .connectionChanged:
+            knownAttributes = []
+            unmappedSource = isShowingUnmapped ? .loading : .notLoaded
+            return isShowingUnmapped ? [.loadSchemas] : []
 
         case .schemasLoaded(let schemas):
             let attributes = UserSchemaAttributes.attributes(from: schemas)

@@ -44,6 +44,21 @@ public struct ProvisioningEffectRunner: Sendable {
         }
     }
 
+    public func send(_ intent: ProvisioningTabViewModel.Intent, to model: inout ProvisioningTabViewModel) async {
+        var pending = [intent]
+        while !pending.isEmpty {
+            for effect in model.send(pending.removeFirst()) { pending.append(await run(effect)) }
+        }
+    }
+
+    public func run(_ effect: ProvisioningTabViewModel.Effect) async -> ProvisioningTabViewModel.Intent {
+        switch effect {
+        case .integration(let inner): return .integration(await run(inner))
+        case .toApp(let inner): return .toApp(await run(inner))
+        case .mappings(let inner): return .mappings(await run(inner))
+        }
+    }
+
     // MARK: Integration
 
     public func run(_ effect: IntegrationViewModel.Effect) async -> IntegrationViewModel.Intent {
