@@ -125,6 +125,12 @@ final class IntegrationFlowTests: XCTestCase {
         await world.runner.send(.readTokenFile(path: directory.appendingPathComponent("missing").path), to: &model)
         XCTAssertEqual(model.notice, "Could not read the token from \(directory.appendingPathComponent("missing").path): the file cannot be read")
         XCTAssertTrue(model.tokenInput.isEmpty)
+
+        let broken = directory.appendingPathComponent("two-words.txt")
+        try Data("half a token\n".utf8).write(to: broken)
+        await world.runner.send(.readTokenFile(path: broken.path), to: &model)
+        XCTAssertEqual(model.notice, "Could not read the token from \(broken.path): the file is empty or the token holds spaces or control characters")
+        XCTAssertTrue(model.tokenInput.isEmpty)
     }
 
     func test_theStoredTokenIsTestedWhenNoneIsEntered() async throws {
