@@ -15,8 +15,9 @@ struct MappingListCommand: ParsableCommand {
         let mappings = try AppMappings(store: store, app: try app.resolve(in: store))
         let list = try mappings.list()
         if json { return try JSONOutput.print(list) }
-        TextTable.print(["ATTRIBUTE", "EXPRESSION", "APPLY ON", ""], list.map { mapping in
-            [mapping.attribute, mapping.expression, mapping.applyOn.label, mapping.isEditable ? "" : "fixed by \(mappings.appName)"]
+        // The note sits with the expression, as on the To App screen, so no row ends in padding.
+        TextTable.print(["ATTRIBUTE", "EXPRESSION", "APPLY ON"], list.map { mapping in
+            [mapping.attribute, mapping.expression + (mapping.isEditable ? "" : "  (fixed by \(mappings.appName))"), mapping.applyOn.label]
         })
     }
 }
