@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ViewModels", dependencies: ["Provisioning"]),
+        .target(name: "ViewModels", dependencies: ["Provisioning", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [

@@ -1,0 +1,206 @@
+import Foundation
+import Provisioning
+import SCIM
+import Store
+
+/// Carries out the effects of the Provisioning tab's view models against the store and a transport,
+/// and answers each with the intent that reports its result. The console runs it off the UI loop;
+/// tests drive whole flows with `send(_:to:)`.
+public struct ProvisioningEffectRunner: Sendable {
+    public let store: ScimdeckStore
+    public let app: AppIntegration
+    public let transport: any HTTPTransport
+
+    public init(store: ScimdeckStore, app: AppIntegration, transport: any HTTPTransport) {
+        self.store = store
+        self.app = app
+        self.transport = transport
+    }
+
+    var appID: Int64 { app.id ?? -1 }
+    var catalogEntry: CatalogEntry? { Catalog.entry(named: app.catalogEntry) }
+
+    // MARK: Driving a view model
+
+    /// Sends `intent`, runs every effect it returns and sends back their results, until none is left.
+    public func send(_ intent: IntegrationViewModel.Intent, to model: inout IntegrationViewModel) async {
+        var pending = [intent]
+        while !pending.isEmpty {
+            for effect in model.send(pending.removeFirst()) { pending.append(await run(effect)) }
+        }
+    }
+
+    public func send(_ intent: ToAppViewModel.Intent, to model: inout ToAppViewModel) async {
+        var pending = [intent]
+        while !pending.isEmpty {
+            for effect in model.send(pending.removeFirst()) { pending.append(await run(effect)) }
+        }
+    }
+
+    public func send(_ intent: AttributeMappingsViewModel.Intent, to model: inout AttributeMappingsViewModel) async {
+        var pending = [intent]
+        while !pending.isEmpty {
+            for effect in model.send(pending.removeFirst()) { pending.append(await run(effect)) }
+        }
+    }
+
+    public func send(_ intent: ProvisioningTabViewModel.Intent, to model: inout ProvisioningTabViewModel) async {
+        var pending = [intent]
+        while !pending.isEmpty {
+            for effect in model.send(pending.removeFirst()) { pending.append(await run(effect)) }
+        }
+    }
+
+    public func run(_ effect: ProvisioningTabViewModel.Effect) async -> ProvisioningTabViewModel.Intent {
+        switch effect {
+        case .integration(let inner): return .integration(await run(inner))
+        case .toApp(let inner): return .toApp(await run(inner))
+        case .mappings(let inner): return .mappings(await run(inner))
+        }
+    }
+
+    // MARK: Integration
+
+    public func run(_ effect: IntegrationViewModel.Effect) async -> IntegrationViewModel.Intent {
+        switch effect {
+        case .load:
+            do {
+                return .loaded(try integrationSnapshot())
+            } catch {
+                return .loadFailed("\(error)")
+            }
+
+        case .readTokenFile(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .tokenFileFailed(path: path, reason: "the file cannot be read")
+            }
+            guard let token = BearerToken(String(decoding: data, as: UTF8.self)) else {
+                return .tokenFileFailed(path: path, reason: "the file is empty or the token holds spaces or control characters")
+            }
+            return .tokenFileRead(path: path, SecretInput(token.revealedForStorage))
+
+        case .testCredentials(let baseURL, let choice, let revision):
+            let token: BearerToken?
+            switch choice {
+            case .entered(let entered): token = entered
+            case .stored: token = try? storedToken()
+            }
+            guard let token else {
+                return .credentialsTested(.failed("no API token is stored for \(app.label)"), revision: revision)
+            }
+            guard let url = URL(string: baseURL) else {
+                return .credentialsTested(.badURL("\"\(baseURL)\" is not a URL"), revision: revision)
+            }
+            let client = SCIMClient(configuration: SCIMClientConfiguration(baseURL: url, token: token, retry: .never), transport: transport)
+            return .credentialsTested(await client.testCredentials(), revision: revision)
+
+        case .save(let change):
+            do {
+                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
+                settings.apiIntegrationEnabled = change.apiIntegrationEnabled
+                settings.baseURL = change.baseURL
+                settings.updatedAt = Date()
+                try store.records(ProvisioningSettings.self).save(settings)
+                if let token = change.token {
+                    try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: appID)
+                }
+                return .saved(try integrationSnapshot())
+            } catch {
+                return .saveFailed("\(error)")
+            }
+        }
+    }
+
+    private func integrationSnapshot() throws -> IntegrationSnapshot {
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        let hint = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().map(TokenHint.of)
+        return IntegrationSnapshot(appLabel: app.label, apiIntegrationEnabled: settings?.apiIntegrationEnabled ?? false,
+                                   baseURL: settings?.baseURL ?? "", tokenHint: hint)
+    }
+
+    private func storedToken() throws -> BearerToken? {
+        try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
+    }
+
+    // MARK: To App
+
+    public func run(_ effect: ToAppViewModel.Effect) async -> ToAppViewModel.Intent {
+        switch effect {
+        case .load:
+            do {
+                return .loaded(ToAppSnapshot(toggles: try toggles(), entry: catalogEntry))
+            } catch {
+                return .loadFailed("\(error)")
+            }
+        case .save(let toggles):
+            do {
+                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
+                settings.createUsers = toggles.createUsers
+                settings.updateUserAttributes = toggles.updateUserAttributes
+                settings.deactivateUsers = toggles.deactivateUsers
+                settings.updatedAt = Date()
+                try store.records(ProvisioningSettings.self).save(settings)
+                return .saved(try self.toggles())
+            } catch {
+                return .saveFailed("\(error)")
+            }
+        }
+    }
+
+    private func toggles() throws -> ProvisioningToggles {
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        return ProvisioningToggles(createUsers: settings?.createUsers ?? false,
+                                   updateUserAttributes: settings?.updateUserAttributes ?? false,
+                                   deactivateUsers: settings?.deactivateUsers ?? false)
+    }
+
+    // MARK: Attribute Mappings
+
+    public func run(_ effect: AttributeMappingsViewModel.Effect) async -> AttributeMappingsViewModel.Intent {
+        switch effect {
+        case .load:
+            do {
+                return .loaded(try mappingsSnapshot())
+            } catch {
+                return .loadFailed("\(error)")
+            }
+
+        case .loadSchemas:
+            do {
+                let engine = try ProvisioningEngine(store: store, app: app)
+                let client = try engine.client(transport: transport, retry: .never)
+                let discovery = try await client.discover()
+                return discovery.schemas.isEmpty
+                    ? .schemasUnavailable(reason: "the app publishes no /Schemas")
+                    : .schemasLoaded(discovery.schemas)
+            } catch {
+                return .schemasUnavailable(reason: "\(error)")
+            }
+
+        case .findPeople(let filter):
+            let people = (try? store.directory.people(filter: filter, limit: 50)) ?? []
+            return .peopleFound(people.map { PreviewPerson(login: $0.login, displayName: $0.displayName, profile: PersonProfile.of($0)) })
+
+        case .saveMapping(let attribute, let expression, let applyOn):
+            do {
+                try AppMappings(store: store, app: app).set(attribute: attribute, expression: expression, applyOn: applyOn)
+                return .mappingSaved(try mappingsSnapshot())
+            } catch {
+                return .mappingFailed("\(error)")
+            }
+
+        case .removeMapping(let attribute):
+            do {
+                try AppMappings(store: store, app: app).unset(attribute: attribute)
+                return .mappingSaved(try mappingsSnapshot())
+            } catch {
+                return .mappingFailed("\(error)")
+            }
+        }
+    }
+
+    private func mappingsSnapshot() throws -> MappingsSnapshot {
+        let mappings = try AppMappings(store: store, app: app)
+        return MappingsSnapshot(catalogName: mappings.appName, mappings: try mappings.list())
+    }
+}
