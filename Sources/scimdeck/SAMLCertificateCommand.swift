@@ -9,10 +9,13 @@ struct SAMLCertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Show a signing certificate's CN, validity and SHA-256 fingerprint, or export it as PEM.",
-        discussion: "Without --cert: the workspace signing certificate in the store (see `saml keygen`)."
+        discussion: "With --app: the app's signing certificate in the store (see `saml keygen`)."
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("app"), help: "The app whose signing certificate to show, by label or id.")
+    var app: String?
 
     @Option(name: .customLong("cert"), help: "A signing certificate file (PEM) instead of the store's.")
     var certificate: String?
@@ -28,9 +31,11 @@ struct SAMLCertificateCommand: AsyncParsableCommand {
         if let certificate {
             summary = try CertificateSummary(pem: try SAMLFiles.read(certificate, what: "certificate"))
         } else {
-            let key = WorkspaceSigningKey(store: try ScimdeckStore(path: global.storePath))
-            guard let stored = try key.credential() else {
-                throw ValidationError("The store has no SAML signing key yet: run `scimdeck saml keygen`.")
+            guard let app else { throw ValidationError("Give --app A (the app's certificate in the store) or --cert FILE.") }
+            let store = try ScimdeckStore(path: global.storePath)
+            let found = try ProvisioningEngine.app(named: app, in: store)
+            guard let stored = try AppSigningKey(store: store, app: found).credential() else {
+                throw ValidationError("\(found.label) has no SAML signing key yet: run `scimdeck saml keygen --app \"\(found.label)\"`.")
             }
             summary = try stored.certificateSummary
         }

@@ -44,7 +44,7 @@ final class SAMLStoreCommandTests: XCTestCase {
         XCTAssertFalse(badUsername.succeeded)
         XCTAssertTrue(badUsername.stderr.contains("Application username does not parse"), badUsername.stderr)
 
-        let noKey = try scimdeck(["saml", "cert"])
+        let noKey = try scimdeck(["saml", "cert", "--app", "Axiad Cloud"])
         XCTAssertFalse(noKey.succeeded)
         XCTAssertTrue(noKey.stderr.contains("saml keygen"), noKey.stderr)
 
@@ -54,9 +54,9 @@ final class SAMLStoreCommandTests: XCTestCase {
         XCTAssertEqual(try mode(metadata), 0o600)
 
         let certificate = dir.appendingPathComponent("cert.pem")
-        XCTAssertTrue(try scimdeck(["saml", "cert", "--pem", "-o", certificate.path]).succeeded)
-        let shown = try scimdeck(["saml", "cert"])
-        XCTAssertTrue(shown.stdout.contains("CN: scimdeck\n"), shown.stdout)
+        XCTAssertTrue(try scimdeck(["saml", "cert", "--app", "Axiad Cloud", "--pem", "-o", certificate.path]).succeeded)
+        let shown = try scimdeck(["saml", "cert", "--app", "Axiad Cloud"])
+        XCTAssertTrue(shown.stdout.contains("CN: Axiad Cloud\n"), shown.stdout)
         let firstFingerprint = try XCTUnwrap(fingerprint(in: shown.stdout))
 
         let response = dir.appendingPathComponent("response.xml")
@@ -90,25 +90,25 @@ final class SAMLStoreCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("no person \"nobody\""), unknown.stderr)
 
         // keygen keeps an existing key unless asked to rotate; rotation changes the fingerprint and the metadata.
-        let keep = try scimdeck(["saml", "keygen"])
+        let keep = try scimdeck(["saml", "keygen", "--app", "Axiad Cloud"])
         XCTAssertTrue(keep.stdout.contains("already has a signing key"), keep.stdout)
         XCTAssertEqual(fingerprint(in: keep.stdout), firstFingerprint)
-        let rotation = try scimdeck(["saml", "keygen", "--rotate"])
+        let rotation = try scimdeck(["saml", "keygen", "--app", "Axiad Cloud", "--rotate"])
         XCTAssertTrue(rotation.succeeded, rotation.stderr)
         let rotatedFingerprint = try XCTUnwrap(fingerprint(in: rotation.stdout))
         XCTAssertNotEqual(rotatedFingerprint, firstFingerprint)
-        XCTAssertEqual(fingerprint(in: try scimdeck(["saml", "cert"]).stdout), rotatedFingerprint)
+        XCTAssertEqual(fingerprint(in: try scimdeck(["saml", "cert", "--app", "Axiad Cloud"]).stdout), rotatedFingerprint)
         let check = try SAMLFixture.xmlsecVerify(response: response, certificate: certificate, nodeID: nil)
         XCTAssertTrue(check.succeeded, "the old Response still verifies with the old certificate")
         let newCertificate = dir.appendingPathComponent("new-cert.pem")
-        XCTAssertTrue(try scimdeck(["saml", "cert", "--pem", "-o", newCertificate.path]).succeeded)
+        XCTAssertTrue(try scimdeck(["saml", "cert", "--app", "Axiad Cloud", "--pem", "-o", newCertificate.path]).succeeded)
         XCTAssertFalse(try SAMLFixture.xmlsecVerify(response: response, certificate: newCertificate, nodeID: nil).succeeded,
                        "and not with the new one")
 
         // A CN and lifetime given on rotation are kept by the next rotation.
-        XCTAssertTrue(try scimdeck(["saml", "keygen", "--rotate", "--common-name", "Axiad Cloud", "--validity-years", "2"]).succeeded)
-        let again = try scimdeck(["saml", "keygen", "--rotate"])
-        XCTAssertTrue(again.stdout.contains("CN: Axiad Cloud\n"), again.stdout)
+        XCTAssertTrue(try scimdeck(["saml", "keygen", "--app", "Axiad Cloud", "--rotate", "--common-name", "Axiad Cloud (demo)", "--validity-years", "2"]).succeeded)
+        let again = try scimdeck(["saml", "keygen", "--app", "Axiad Cloud", "--rotate"])
+        XCTAssertTrue(again.stdout.contains("CN: Axiad Cloud (demo)\n"), again.stdout)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         XCTAssertTrue(again.stdout.contains("valid until: \(year + 2)-"), again.stdout)
     }

@@ -5,7 +5,7 @@ import Store
 import TestSupport
 import XCTest
 
-/// Preview SAML from the store: the app's Sign On settings, a directory person, the workspace key; checked by
+/// Preview SAML from the store: the app's Sign On settings, a directory person, the app's own key; checked by
 /// xmlsec1 and the service provider libraries as the file-based previews are.
 final class StoreSignOnPreviewTests: XCTestCase {
     private func world() throws -> (store: ScimdeckStore, appID: Int64) {
@@ -53,7 +53,7 @@ final class StoreSignOnPreviewTests: XCTestCase {
         XCTAssertEqual(preview.relayState, "https://axiad.example.com/home")
         XCTAssertTrue(preview.responseXML.contains("<saml:AttributeValue>Zoë</saml:AttributeValue>"), preview.responseXML)
         XCTAssertTrue(preview.responseXML.contains("Ventes &amp; Marketing — Île-de-France"), preview.responseXML)
-        let credential = try XCTUnwrap(try service.signingKey.credential())
+        let credential = try XCTUnwrap(try service.signingKey(appID: appID).credential())
         XCTAssertEqual(preview.certificate.fingerprintSHA256, try credential.fingerprintSHA256)
 
         let directory = try TestDirectory()
@@ -99,7 +99,7 @@ final class StoreSignOnPreviewTests: XCTestCase {
         )) { error in
             XCTAssertEqual(error as? SAMLError, .missingACSURL)
         }
-        XCTAssertEqual(try store.secrets.names(), [], "no key is made for settings that cannot be signed")
+        XCTAssertEqual(try store.secrets.names(appId: appID), [], "no key is made for settings that cannot be signed")
         XCTAssertThrowsError(try service.preview(
             appID: appID, login: "zoe.odegaard",
             configuration: SignOnConfiguration(acsURL: "https://a.example.com/acs", audienceURI: "urn:a", applicationUsername: .custom("user.email +"))
@@ -113,7 +113,7 @@ final class StoreSignOnPreviewTests: XCTestCase {
         )) { error in
             XCTAssertEqual(error as? SAMLError, .emptyNameID, "a username that is null for the person is refused")
         }
-        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
+        XCTAssertEqual(try store.secrets.names(appId: appID), [SecretName.samlSigningKey])
     }
 
     /// The value of `name` in the first start tag beginning with `tag`.

@@ -75,7 +75,7 @@ final class SignOnFlowTests: XCTestCase {
         XCTAssertEqual(Data(base64Encoded: document.responseBase64), Data(document.responseXML.utf8))
         XCTAssertTrue(document.metadataXML.contains(document.entityID))
         XCTAssertEqual(tab.certificate, document.certificate)
-        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
+        XCTAssertEqual(try store.secrets.names(appId: appID), [SecretName.samlSigningKey])
         XCTAssertEqual(tab.mode, .editing)
         XCTAssertEqual(try store.records(Store.SignOnSettings.self).fetch(key: appID)?.acsURL, "", "previewing saves nothing")
 
@@ -153,14 +153,14 @@ final class SignOnFlowTests: XCTestCase {
         runner.send(.cancelRotation, to: &tab)
         XCTAssertEqual(tab.certificate, old, "cancel keeps the key")
         XCTAssertEqual(runner.send(.confirmRotation, to: &tab), [], "confirming needs the prompt first")
-        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
-        XCTAssertEqual(try WorkspaceSigningKey(store: store).certificate(), old)
+        XCTAssertEqual(try store.secrets.names(appId: appID), [SecretName.samlSigningKey])
+        XCTAssertEqual(try AppSigningKey(store: store, appID: appID).certificate(), old)
 
         runner.send(.rotateSigningKey, to: &tab)
         runner.send(.confirmRotation, to: &tab)
         let new = try XCTUnwrap(tab.certificate)
         XCTAssertNotEqual(new.fingerprintSHA256, old.fingerprintSHA256)
-        XCTAssertEqual(try WorkspaceSigningKey(store: store).certificate(), new)
+        XCTAssertEqual(try AppSigningKey(store: store, appID: appID).certificate(), new)
         XCTAssertNil(tab.preview)
         XCTAssertTrue(tab.status?.text.contains(new.fingerprintSHA256) == true)
     }

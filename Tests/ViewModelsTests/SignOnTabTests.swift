@@ -239,7 +239,7 @@ final class SignOnTabTests: XCTestCase {
         _ = tab.send(.chooseApplicationUsername(.emailPrefix))
         var previewed = axiad
         previewed.applicationUsername = .emailPrefix
-        XCTAssertEqual(tab.send(.previewSAML(login: "jose.nunez")), [.prepareSigningKey])
+        XCTAssertEqual(tab.send(.previewSAML(login: "jose.nunez")), [.prepareSigningKey(appID: tab.appID)])
         XCTAssertEqual(tab.preview?.phase, .preparingKey)
         XCTAssertEqual(tab.preview?.configuration, previewed)
         XCTAssertEqual(tab.mode, .editing, "previewing does not save or leave Edit")

@@ -2,7 +2,7 @@ import Foundation
 import SAML
 import Store
 
-/// The Sign On tab's work against the store: read and save an app's settings, the workspace signing key,
+/// The Sign On tab's work against the store: read and save an app's settings, each app's signing key,
 /// IdP metadata and Preview SAML for a directory person. The command line and the tab's effect runner both use it.
 public struct SignOnService: Sendable {
     public let store: ScimdeckStore
@@ -14,7 +14,10 @@ public struct SignOnService: Sendable {
         self.identityProviderBaseURL = identityProviderBaseURL
     }
 
-    public var signingKey: WorkspaceSigningKey { WorkspaceSigningKey(store: store) }
+    /// The app's own signing key, its certificate's CN the app's label.
+    public func signingKey(appID: Int64) throws -> AppSigningKey {
+        AppSigningKey(store: store, app: try app(appID))
+    }
 
     /// The app's settings; an app without a Sign On row reads as empty settings.
     public func configuration(appID: Int64) throws -> SignOnConfiguration {
@@ -34,11 +37,11 @@ public struct SignOnService: Sendable {
     /// The IdP metadata for the app, signed-key certificate included (the key is made on first need).
     public func metadataXML(appID: Int64) throws -> String {
         let provider = AppIdentityProvider.make(for: try app(appID), baseURL: identityProviderBaseURL)
-        let credential = try signingKey.credentialGeneratingIfMissing().credential
+        let credential = try signingKey(appID: appID).credentialGeneratingIfMissing().credential
         return try IdentityProviderMetadata(identityProvider: provider, credential: credential).xml()
     }
 
-    /// Preview SAML: a Response signed with the workspace key for the person with `login`, from `configuration`
+    /// Preview SAML: a Response signed with the app's key for the person with `login`, from `configuration`
     /// (the tab's form, saved or not; the stored settings when nil).
     public func preview(
         appID: Int64,
@@ -54,7 +57,7 @@ public struct SignOnService: Sendable {
         // Bad settings are reported before a key is made for them.
         try settings.validate()
         try provider.validate()
-        let credential = try signingKey.credentialGeneratingIfMissing(now: now).credential
+        let credential = try signingKey(appID: appID).credentialGeneratingIfMissing(now: now).credential
         let expressions = PersonExpressions(person: person)
         let subject = try settings.subject(evaluate: expressions.evaluation)
         let response = try SAMLResponseBuilder(identityProvider: provider, credential: credential)

@@ -1,7 +1,7 @@
 import Foundation
 import SAML
 
-/// What the Sign On tab shows of the workspace signing certificate; no key material.
+/// What the Sign On tab shows of the app's signing certificate; no key material.
 public struct SigningCertificateInfo: Sendable, Hashable {
     public let commonName: String
     public let notValidBefore: Date

@@ -5,7 +5,7 @@ import GRDB
 public enum SecretName {
     /// An app's SCIM bearer token.
     public static let apiToken = "apiToken"
-    /// The workspace's SAML signing key (PEM), stored with `appId == nil`.
+    /// An app's SAML signing key and certificate (PEM).
     public static let samlSigningKey = "samlSigningKey"
 }
 

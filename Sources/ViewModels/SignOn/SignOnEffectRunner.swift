@@ -17,7 +17,7 @@ public struct SignOnEffectRunner: Sendable {
         switch effect {
         case let .load(appID):
             do {
-                return .loaded(try service.configuration(appID: appID), certificate: try service.signingKey.certificate())
+                return .loaded(try service.configuration(appID: appID), certificate: try service.signingKey(appID: appID).certificate())
             } catch {
                 return .loadFailed(String(describing: error))
             }
@@ -28,18 +28,18 @@ public struct SignOnEffectRunner: Sendable {
             } catch {
                 return .saveFailed(String(describing: error))
             }
-        case .prepareSigningKey:
+        case let .prepareSigningKey(appID):
             do {
-                let key = service.signingKey
+                let key = try service.signingKey(appID: appID)
                 _ = try key.credentialGeneratingIfMissing(now: now())
                 guard let certificate = try key.certificate() else { return .signingKeyFailed("the key was not stored") }
                 return .signingKeyReady(certificate)
             } catch {
                 return .signingKeyFailed(String(describing: error))
             }
-        case .rotateSigningKey:
+        case let .rotateSigningKey(appID):
             do {
-                let key = service.signingKey
+                let key = try service.signingKey(appID: appID)
                 try key.rotate(now: now())
                 guard let certificate = try key.certificate() else { return .signingKeyFailed("the key was not stored") }
                 return .signingKeyRotated(certificate)

@@ -4,7 +4,7 @@ import Provisioning
 /// and which of its files were written.
 public struct SignOnPreviewState: Sendable, Hashable {
     public enum Phase: Sendable, Hashable {
-        /// The workspace signing key is being read, or made on first use.
+        /// The app's signing key is being read, or made on first use.
         case preparingKey
         case building
         case ready(SignOnPreview)

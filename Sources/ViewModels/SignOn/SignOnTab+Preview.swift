@@ -37,7 +37,7 @@ extension SignOnTab {
         let needsKey = certificate == nil
         preview = SignOnPreviewState(personLogin: login, configuration: configuration, phase: needsKey ? .preparingKey : .building)
         status = .info(needsKey ? "Making the signing key…" : "Signing a Response for \(login)…")
-        return needsKey ? [.prepareSigningKey] : [.buildPreview(appID: appID, login: login, configuration)]
+        return needsKey ? [.prepareSigningKey(appID: appID)] : [.buildPreview(appID: appID, login: login, configuration)]
     }
 
     mutating func signingKeyReady(_ certificate: SigningCertificateInfo) -> [SignOnEffect] {
@@ -70,7 +70,7 @@ extension SignOnTab {
         guard confirmingRotation else { return [] }
         confirmingRotation = false
         status = .info("Generating a new signing key…")
-        return [.rotateSigningKey]
+        return [.rotateSigningKey(appID: appID)]
     }
 
     mutating func signingKeyRotated(_ certificate: SigningCertificateInfo) -> [SignOnEffect] {

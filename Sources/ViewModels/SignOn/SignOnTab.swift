@@ -18,7 +18,7 @@ public struct SignOnTab: Sendable, Hashable {
     public internal(set) var confirmingLeave = false
     /// The "generate new certificate" prompt is showing.
     public internal(set) var confirmingRotation = false
-    /// The workspace signing certificate, once known.
+    /// The app's signing certificate, once known.
     public internal(set) var certificate: SigningCertificateInfo?
     public internal(set) var preview: SignOnPreviewState?
     /// The person picker: what was typed and the people found for it.

@@ -5,11 +5,30 @@ import SAML
 import Store
 import XCTest
 
-/// The workspace signing key kept in the store: a secret, made on first need, rotatable.
-final class WorkspaceSigningKeyTests: XCTestCase {
+/// Each app's signing key kept in the store: a secret of the app, made on first need, rotatable.
+final class AppSigningKeyTests: XCTestCase {
+    private func app(_ label: String, in store: ScimdeckStore) throws -> AppIntegration {
+        try store.apps.add(AppIntegration(catalogEntry: "axiad-cloud", label: label), signOn: Store.SignOnSettings(appId: 0),
+                           provisioning: ProvisioningSettings(appId: 0), mappings: [])
+    }
+
+    func test_eachAppHasItsOwnKeyNamedAfterItsLabel() throws {
+        let store = try ScimdeckStore()
+        let production = AppSigningKey(store: store, app: try app("Axiad Cloud (prod)", in: store))
+        let demo = AppSigningKey(store: store, app: try app("Axiad Cloud (demo)", in: store))
+        let first = try production.credentialGeneratingIfMissing().credential
+        let second = try demo.credentialGeneratingIfMissing().credential
+        XCTAssertEqual(first.commonName, "Axiad Cloud (prod)")
+        XCTAssertEqual(second.commonName, "Axiad Cloud (demo)")
+        XCTAssertNotEqual(try first.fingerprintSHA256, try second.fingerprintSHA256)
+        try demo.rotate()
+        XCTAssertEqual(try production.credential()?.fingerprintSHA256, try first.fingerprintSHA256, "rotating one app's key leaves the other's")
+    }
+
     func test_keyIsMadeOnFirstNeedAndStoredAsASecretOnly() throws {
         let store = try ScimdeckStore()
-        let key = WorkspaceSigningKey(store: store)
+        let axiad = try app("Axiad Cloud", in: store)
+        let key = AppSigningKey(store: store, app: axiad)
         XCTAssertNil(try key.credential())
         XCTAssertNil(try key.certificate())
 
@@ -20,10 +39,10 @@ final class WorkspaceSigningKeyTests: XCTestCase {
         XCTAssertEqual(try again.credential.fingerprintSHA256, try first.credential.fingerprintSHA256)
         XCTAssertEqual(again.credential.privateKeyPEM, first.credential.privateKeyPEM)
         XCTAssertEqual(try key.certificate()?.fingerprintSHA256, try first.credential.fingerprintSHA256)
-        XCTAssertEqual(first.credential.commonName, "scimdeck")
+        XCTAssertEqual(first.credential.commonName, "Axiad Cloud")
 
-        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey], "one workspace-wide secret")
-        let stored = try XCTUnwrap(try store.secrets.get(name: SecretName.samlSigningKey))
+        XCTAssertEqual(try store.secrets.names(appId: axiad.id), [SecretName.samlSigningKey], "one secret of the app")
+        let stored = try XCTUnwrap(try store.secrets.get(name: SecretName.samlSigningKey, appId: axiad.id))
         XCTAssertFalse("\(stored)".contains("PRIVATE KEY"), "the secret prints as a mask")
 
         // The key's bytes are in the secret table and nowhere else in the database.
@@ -34,7 +53,8 @@ final class WorkspaceSigningKeyTests: XCTestCase {
 
     func test_rotationReplacesKeyAndCertificateAndChangesTheFingerprint() throws {
         let store = try ScimdeckStore()
-        let key = WorkspaceSigningKey(store: store, commonName: "Axiad Cloud")
+        let axiad = try app("Axiad Cloud", in: store)
+        let key = AppSigningKey(store: store, app: axiad)
         let old = try key.rotate(validity: 2 * 365.25 * 86400)
         let new = try key.rotate()
         XCTAssertNotEqual(try new.fingerprintSHA256, try old.fingerprintSHA256)
@@ -43,7 +63,7 @@ final class WorkspaceSigningKeyTests: XCTestCase {
         XCTAssertEqual(new.certificate.notValidAfter.timeIntervalSince(new.certificate.notValidBefore), 2 * 365.25 * 86400 + 60, accuracy: 5,
                        "a rotated certificate keeps the old one's lifetime")
         XCTAssertEqual(try key.credential()?.fingerprintSHA256, try new.fingerprintSHA256)
-        XCTAssertEqual(try store.secrets.names(), [SecretName.samlSigningKey])
+        XCTAssertEqual(try store.secrets.names(appId: axiad.id), [SecretName.samlSigningKey])
         XCTAssertEqual(try key.rotate(commonName: "Axiad Cloud (demo)").commonName, "Axiad Cloud (demo)", "a CN given on rotation wins")
         let oldBody = try XCTUnwrap(old.privateKeyPEM.split(separator: "\n").dropFirst().first.map(String.init))
         XCTAssertEqual(try store.writer.read { db in try Self.tablesContaining(oldBody, db) }, [], "the old key is gone")
@@ -51,8 +71,9 @@ final class WorkspaceSigningKeyTests: XCTestCase {
 
     func test_anUnreadableStoredKeyIsReportedAndRotationRecovers() throws {
         let store = try ScimdeckStore()
-        try store.secrets.set(SecretValue("not a key"), name: SecretName.samlSigningKey)
-        let key = WorkspaceSigningKey(store: store)
+        let axiad = try app("Axiad Cloud", in: store)
+        try store.secrets.set(SecretValue("not a key"), name: SecretName.samlSigningKey, appId: axiad.id)
+        let key = AppSigningKey(store: store, app: axiad)
         XCTAssertThrowsError(try key.credential()) { error in
             XCTAssertFalse(String(describing: error).contains("not a key"), "the secret's bytes are not echoed")
         }

@@ -2,24 +2,32 @@ import Foundation
 import SAML
 import Store
 
-/// The workspace's SAML signing key and certificate, kept as one secret (`SecretName.samlSigningKey`,
-/// workspace-wide): the key's PKCS#8 PEM followed by the certificate's PEM. One value, so a rotation replaces
-/// both in one write and a key can never be paired with another key's certificate.
-public struct WorkspaceSigningKey: Sendable {
+/// One app's SAML signing key and certificate (as Okta gives each app integration its own), kept as one
+/// secret of the app (`SecretName.samlSigningKey`): the key's PKCS#8 PEM followed by the certificate's PEM.
+/// One value, so a rotation replaces both in one write and a key can never be paired with another key's
+/// certificate.
+public struct AppSigningKey: Sendable {
     public let secrets: SecretStore
-    /// The certificate's CN when a key is generated.
+    public let appID: Int64
+    /// The certificate's CN when a key is generated: the app's label.
     public var commonName: String
 
     public static let defaultCommonName = "scimdeck"
 
-    public init(store: ScimdeckStore, commonName: String = WorkspaceSigningKey.defaultCommonName) {
+    public init(store: ScimdeckStore, appID: Int64, commonName: String = AppSigningKey.defaultCommonName) {
         secrets = store.secrets
+        self.appID = appID
         self.commonName = commonName
+    }
+
+    /// The key of `app`, its CN the app's label.
+    public init(store: ScimdeckStore, app: AppIntegration) {
+        self.init(store: store, appID: app.id ?? 0, commonName: app.label)
     }
 
     /// The stored key and certificate, or nil when none was made yet.
     public func credential() throws -> SigningCredential? {
-        guard let secret = try secrets.get(name: SecretName.samlSigningKey) else { return nil }
+        guard let secret = try secrets.get(name: SecretName.samlSigningKey, appId: appID) else { return nil }
         return try secret.reveal { data in
             let text = String(decoding: data, as: UTF8.self)
             guard let split = text.range(of: "-----BEGIN CERTIFICATE-----") else {
@@ -61,7 +69,7 @@ public struct WorkspaceSigningKey: Sendable {
 
     private func store(_ credential: SigningCredential) throws -> SigningCredential {
         let bundle = credential.privateKeyPEM + "\n" + (try credential.certificatePEM)
-        try secrets.set(SecretValue(bundle), name: SecretName.samlSigningKey)
+        try secrets.set(SecretValue(bundle), name: SecretName.samlSigningKey, appId: appID)
         return credential
     }
 }
