@@ -55,9 +55,9 @@ struct AppSetCommand: ParsableCommand {
 
         var signOn = try store.records(SignOnSettings.self).fetch(key: appID) ?? SignOnSettings(appId: appID)
         let signOnBefore = signOn
-        if let relayState { signOn.defaultRelayState = relayState }
+        if let relayState { signOn.defaultRelayState = try SettingValidation.relayState(relayState) }
         if let acsURL { signOn.acsURL = try SettingValidation.url(acsURL, field: "ACS URL") }
-        if let audience { signOn.audienceURI = try SettingValidation.noSpaces(audience, field: "Audience URI") }
+        if let audience { signOn.audienceURI = try SettingValidation.audience(audience) }
         if let nameIDFormat { signOn.nameIDFormat = try SettingValidation.nameIDFormat(nameIDFormat) }
         if let applicationUsername { signOn.applicationUsername = try SettingValidation.applicationUsername(applicationUsername) }
         if signOn != signOnBefore {
