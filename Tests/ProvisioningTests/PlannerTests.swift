@@ -167,3 +167,17 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(plan.counts.map(\.count), [2])
     }
 }
+
+final class CreateOnlyMappingTests: XCTestCase {
+    func test_createOnlyValuesAreSentOnCreateButNeverCauseOrJoinAnUpdate() throws {
+        let mappings = Catalog.axiadCloud.defaultMappings + [AttributeMapping(attribute: "title", expression: "user.title", applyOn: .createOnly)]
+        let mapper = try ProfileMapper(mappings: mappings)
+        let before = mapper.map(["email": "zoe@corp.com", "firstName": "Zoë", "lastName": "M", "title": "Engineer"])
+        let after = mapper.map(["email": "zoe@corp.com", "firstName": "Zoë", "lastName": "M", "title": "Staff Engineer"])
+        XCTAssertEqual(before["title"], "Engineer", "the create carries it")
+        XCTAssertNil(before.updatable.values.first { $0.attribute == "title" }, "an update does not")
+        XCTAssertEqual(before.payloadHash, after.payloadHash, "a changed create-only value is no reason to update")
+        let renamed = mapper.map(["email": "zoe@corp.com", "firstName": "Zoe", "lastName": "M", "title": "Engineer"])
+        XCTAssertNotEqual(before.payloadHash, renamed.payloadHash)
+    }
+}

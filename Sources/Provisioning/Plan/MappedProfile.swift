@@ -5,13 +5,23 @@ import Foundation
 public struct MappedProfile: Sendable, Equatable {
     /// In mapping order; nil where the expression gave null (the attribute is not sent).
     public var values: [(attribute: String, value: String?)]
+    /// Attributes mapped "Create" only: sent when the user is created, never on an update.
+    public var createOnlyAttributes: Set<String>
 
-    public init(values: [(attribute: String, value: String?)]) {
+    public init(values: [(attribute: String, value: String?)], createOnlyAttributes: Set<String> = []) {
         self.values = values
+        self.createOnlyAttributes = createOnlyAttributes
+    }
+
+    /// What an update sends: every value but the create-only ones.
+    public var updatable: MappedProfile {
+        guard !createOnlyAttributes.isEmpty else { return self }
+        return MappedProfile(values: values.filter { !createOnlyAttributes.contains($0.attribute) })
     }
 
     public static func == (lhs: MappedProfile, rhs: MappedProfile) -> Bool {
-        lhs.values.elementsEqual(rhs.values) { $0.attribute == $1.attribute && $0.value == $1.value }
+        lhs.createOnlyAttributes == rhs.createOnlyAttributes
+            && lhs.values.elementsEqual(rhs.values) { $0.attribute == $1.attribute && $0.value == $1.value }
     }
 
     public subscript(attribute: String) -> String? {
@@ -20,11 +30,12 @@ public struct MappedProfile: Sendable, Equatable {
 
     public var userName: String? { self["userName"] }
 
-    /// SHA-256 over the sorted attribute/value pairs: equal profiles hash equal, whatever the mapping order.
+    /// SHA-256 over the sorted attribute/value pairs an update would send: equal profiles hash equal,
+    /// whatever the mapping order, and a create-only value never causes an update.
     /// Each part is length-prefixed, so no value can forge the boundary of another.
     public var payloadHash: String {
         var hasher = SHA256()
-        for (attribute, value) in values.sorted(by: { $0.attribute < $1.attribute }) {
+        for (attribute, value) in updatable.values.sorted(by: { $0.attribute < $1.attribute }) {
             Self.feed(attribute, into: &hasher)
             if let value {
                 Self.feed(value, into: &hasher)
@@ -65,6 +76,7 @@ public struct ProfileMapper: Sendable {
     }
 
     private let compiled: [(attribute: String, expression: Expression)]
+    private let createOnly: Set<String>
 
     public init(mappings: [AttributeMapping]) throws(InvalidMapping) {
         var compiled: [(String, Expression)] = []
@@ -76,10 +88,11 @@ public struct ProfileMapper: Sendable {
             }
         }
         self.compiled = compiled
+        createOnly = Set(mappings.filter { $0.applyOn == .createOnly }.map(\.attribute))
     }
 
     public func map(_ profile: [String: String]) -> MappedProfile {
         let evaluator = ExpressionEvaluator(profile: profile)
-        return MappedProfile(values: compiled.map { ($0.attribute, evaluator.evaluate($0.expression).text) })
+        return MappedProfile(values: compiled.map { ($0.attribute, evaluator.evaluate($0.expression).text) }, createOnlyAttributes: createOnly)
     }
 }

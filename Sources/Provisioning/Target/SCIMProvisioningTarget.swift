@@ -34,11 +34,11 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
             case .okta:
                 // GET then a full PUT of what the app returned with the mapped values merged in.
                 var user = try await client.get(SCIMUser.self, id: id)
-                ProfileEncoder.apply(profile, to: &user)
+                ProfileEncoder.apply(profile.updatable, to: &user)
                 user.active = active
                 _ = try await client.replace(user)
             case .rfc7644:
-                try await client.patch(SCIMUser.self, id: id, Self.patchOperations(for: profile, active: active))
+                try await client.patch(SCIMUser.self, id: id, Self.patchOperations(for: profile.updatable, active: active))
             }
         }
     }
