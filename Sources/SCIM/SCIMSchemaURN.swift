@@ -5,6 +5,8 @@ public enum SCIMSchemaURN {
     public static let enterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
     public static let listResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
     public static let patchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+    public static let bulkRequest = "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
+    public static let bulkResponse = "urn:ietf:params:scim:api:messages:2.0:BulkResponse"
     public static let error = "urn:ietf:params:scim:api:messages:2.0:Error"
     public static let serviceProviderConfig = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
     public static let schema = "urn:ietf:params:scim:schemas:core:2.0:Schema"
