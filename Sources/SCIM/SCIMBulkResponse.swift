@@ -26,7 +26,7 @@ public struct SCIMBulkOperationResult: Sendable, Equatable {
         guard case .object(let object) = json else {
             throw SCIMDecodingError("a BulkResponse operation is \(json.kindName), not an object")
         }
-        // RFC 7644 §3.7.3 allows "status" as a complex {"code": "…"} in its earliest drafts; both are read.
+        // SCIM 1.1 wrote "status" as {"code": "…"}, and some providers still do: both are read.
         let statusValue = object.scimValue(forKey: "status")
         guard let status = statusValue?.intValue ?? statusValue?["code"]?.intValue else {
             throw SCIMDecodingError("a BulkResponse operation has no status")
