@@ -48,10 +48,17 @@ final class EngineWorld: @unchecked Sendable {
     }
 
     @discardableResult
-    func sync(memberBatchSize: Int = 100, concurrency: Int = 4) async throws -> SyncResult {
+    func sync(memberBatchSize: Int = 100, concurrency: Int = 4, bulkMaxOperations: Int? = nil) async throws -> SyncResult {
         let engine = try engine
         let client = try engine.client(transport: Self.transport, retry: Self.fastRetry)
-        return try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatchSize)
+        return try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatchSize,
+                                     bulkMaxOperations: bulkMaxOperations)
+    }
+
+    func use(profile: ProvisioningSettings.RequestProfile) throws {
+        var settings = try XCTUnwrapValue(try store.records(ProvisioningSettings.self).fetch(key: appID))
+        settings.requestProfile = profile
+        try store.records(ProvisioningSettings.self).update(settings)
     }
 
     @discardableResult

@@ -20,33 +20,32 @@ struct OperationStep: Sendable {
         case .provisionUser(let personID, let profile):
             return try await provision(personID: personID, profile: profile)
 
-        case .updateUser(let personID, let remoteID, let profile):
+        case .updateUser(_, let remoteID, let profile):
             do {
                 try await target.updateUser(id: remoteID, profile: profile, active: true)
-            } catch ProvisioningTargetError.notFound(let what) {
-                throw Failure(reason: "\(what) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)])
+            } catch {
+                return try finishUserChange(operation, error: error)
             }
-            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: profile.payloadHash, active: true)], detail: "updated")
+            return try finishUserChange(operation, error: nil)
 
-        case .deactivateUser(let personID, let remoteID):
+        case .deactivateUser(_, let remoteID):
             do {
                 try await target.setUserActive(id: remoteID, false)
-            } catch ProvisioningTargetError.notFound {
-                return Outcome(effects: [.userLinkLost(personID: personID)], detail: "already gone from the app")
+            } catch {
+                return try finishUserChange(operation, error: error)
             }
-            return Outcome(effects: [.userDeactivated(personID: personID)], detail: "deactivated")
+            return try finishUserChange(operation, error: nil)
 
-        case .reactivateUser(let personID, let remoteID, let profile):
+        case .reactivateUser(_, let remoteID, let profile):
             do {
                 try await target.setUserActive(id: remoteID, true)
                 if updatesLinkedUsers {
                     try await target.updateUser(id: remoteID, profile: profile, active: true)
                 }
-            } catch ProvisioningTargetError.notFound(let what) {
-                throw Failure(reason: "\(what) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)])
+            } catch {
+                return try finishUserChange(operation, error: error)
             }
-            let hash = updatesLinkedUsers ? profile.payloadHash : nil
-            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: hash, active: true)], detail: "reactivated")
+            return try finishUserChange(operation, error: nil)
 
         case .createGroup(let groupID, let name):
             if let existing = try await target.findGroups(displayName: name).first {
@@ -75,6 +74,49 @@ struct OperationStep: Sendable {
 
         case .forgetGroup(let groupID):
             return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "unlinked; the app keeps the group")
+        }
+    }
+
+    /// The change an update, deactivation or reactivation makes to a user the app holds; nil for
+    /// any other operation. A target may send many such changes in one request.
+    func userChange(for operation: PlannedOperation) -> UserChange? {
+        switch operation {
+        case .updateUser(_, let remoteID, let profile):
+            return UserChange(remoteID: remoteID, profile: profile, active: true)
+        case .deactivateUser(_, let remoteID):
+            return UserChange(remoteID: remoteID, profile: nil, active: false)
+        case .reactivateUser(_, let remoteID, let profile):
+            return UserChange(remoteID: remoteID, profile: updatesLinkedUsers ? profile : nil, active: true)
+        default:
+            return nil
+        }
+    }
+
+    /// What an update, deactivation or reactivation changed, given the error it met (nil when done),
+    /// whether it was sent on its own or within a batch. A user found gone (404) loses its link: a
+    /// deactivation is then done, an update or reactivation fails and the next run provisions it again.
+    func finishUserChange(_ operation: PlannedOperation, error: (any Error)?) throws -> Outcome {
+        let lost: String?
+        if case .notFound(let what)? = error as? ProvisioningTargetError {
+            lost = what
+        } else if let error {
+            throw error
+        } else {
+            lost = nil
+        }
+        switch operation {
+        case .updateUser(let personID, let remoteID, let profile):
+            if let lost { throw Failure(reason: "\(lost) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)]) }
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: profile.payloadHash, active: true)], detail: "updated")
+        case .deactivateUser(let personID, _):
+            if lost != nil { return Outcome(effects: [.userLinkLost(personID: personID)], detail: "already gone from the app") }
+            return Outcome(effects: [.userDeactivated(personID: personID)], detail: "deactivated")
+        case .reactivateUser(let personID, let remoteID, let profile):
+            if let lost { throw Failure(reason: "\(lost) was removed in the app; it will be provisioned again", effects: [.userLinkLost(personID: personID)]) }
+            let hash = updatesLinkedUsers ? profile.payloadHash : nil
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: hash, active: true)], detail: "reactivated")
+        default:
+            throw Failure(reason: "not a change to a user the app holds: \(operation.kind.rawValue)", effects: [])
         }
     }
 

@@ -16,6 +16,38 @@ public protocol ProvisioningTarget: Sendable {
     func renameGroup(id: String, to displayName: String) async throws
     func changeMembers(groupID: String, add: [String], remove: [String]) async throws
     func deleteGroup(id: String) async throws
+
+    /// Most user changes the target sends in one request (a SCIM Bulk), nil when it sends each on its own.
+    var userChangeBatchSize: Int? { get }
+    /// Sends the changes together; one outcome per change, in order: nil when done, else its error
+    /// (`ProvisioningTargetError.notFound` when the app no longer holds the user).
+    func applyUserChanges(_ changes: [UserChange]) async -> [(any Error)?]
+}
+
+extension ProvisioningTarget {
+    public var userChangeBatchSize: Int? { nil }
+
+    public func applyUserChanges(_ changes: [UserChange]) async -> [(any Error)?] {
+        await applyUserChangesOneByOne(changes)
+    }
+
+    /// One change at a time, through the single-request calls.
+    public func applyUserChangesOneByOne(_ changes: [UserChange]) async -> [(any Error)?] {
+        var outcomes: [(any Error)?] = []
+        for change in changes {
+            do {
+                if let profile = change.profile {
+                    try await updateUser(id: change.remoteID, profile: profile, active: change.active)
+                } else {
+                    try await setUserActive(id: change.remoteID, change.active)
+                }
+                outcomes.append(nil)
+            } catch {
+                outcomes.append(error)
+            }
+        }
+        return outcomes
+    }
 }
 
 /// A user as the app holds it, as far as the engine needs to know.
@@ -37,9 +69,12 @@ public enum ProvisioningTargetError: Error, Sendable, Equatable, CustomStringCon
     case alreadyExists(String)
     /// 404 on a resource scimdeck had linked: it was removed in the app.
     case notFound(String)
+    /// A batch came back with fewer outcomes than changes sent: the rest may or may not have been done.
+    case noAnswer
 
     public var description: String {
         switch self {
+        case .noAnswer: return "the app gave no answer for this change; it will be sent again on the next run"
         case .alreadyExists(let what): return "the app already holds \(what) (409)"
         case .notFound(let what): return "the app no longer holds \(what) (404)"
         }

@@ -45,8 +45,8 @@ public struct ProvisioningEngine: Sendable {
         let stored = try storedToken()
         guard let token = token ?? stored else { throw EngineError.noToken(app.label) }
         let recorder = RequestLogRecorder(store: store, appID: appID)
-        let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry,
-                                                    useETags: settings.requestProfile == .rfc7644)
+        // ETags are turned on by `sync`, and only where the provider announces them.
+        let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry)
         var observer: (@Sendable (SCIMExchange) -> Void)?
         if logging {
             observer = { @Sendable exchange in recorder.record(exchange) }
@@ -60,7 +60,9 @@ public struct ProvisioningEngine: Sendable {
 
     /// Plans and applies. A run killed earlier left entries `sending`: they are closed as interrupted
     /// first, and the fresh plan (which looks every create up before sending it) covers them.
-    public func sync(client: SCIMClient, concurrency: Int = 4, memberBatchSize: Int = 100,
+    /// - Parameter bulkMaxOperations: with the rfc7644 profile and a provider that announces Bulk,
+    ///   the most user changes sent in one `/Bulk` request (never more than the provider allows).
+    public func sync(client: SCIMClient, concurrency: Int = 4, memberBatchSize: Int = 100, bulkMaxOperations: Int? = nil,
                      progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }) async throws -> SyncResult {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
         guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
@@ -68,10 +70,29 @@ public struct ProvisioningEngine: Sendable {
         let plan = try plan(memberBatchSize: memberBatchSize)
         let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
         let ledger = StoreLedger(store: store, appID: appID)
-        let executor = PlanExecutor(target: SCIMProvisioningTarget(client: client, profile: profile), ledger: ledger,
+        let target = await target(client: client, profile: profile, bulkMaxOperations: bulkMaxOperations)
+        let executor = PlanExecutor(target: target, ledger: ledger,
                                     concurrency: concurrency, updatesLinkedUsers: settings?.updateUserAttributes ?? false)
         let report = await executor.apply(plan, progress: progress)
         return SyncResult(runID: ledger.runID, plan: plan, report: report, interruptedEntries: interrupted)
+    }
+}
+
+extension ProvisioningEngine {
+    /// The target for a run. With rfc7644, what `/ServiceProviderConfig` announces decides: ETags
+    /// (`If-Match`) and Bulk for user changes. Discovery that fails leaves both off: the run's own
+    /// requests then meet the same failure and journal it per operation, as with the okta profile.
+    func target(client: SCIMClient, profile: ProvisioningProfile, bulkMaxOperations: Int?) async -> SCIMProvisioningTarget {
+        guard profile == .rfc7644, let discovery = try? await client.discover() else {
+            return SCIMProvisioningTarget(client: client, profile: profile)
+        }
+        var client = client
+        client.configuration.useETags = discovery.etagSupported
+        var limits = SCIMBulkLimits(discovery.serviceProviderConfig)
+        if let cap = bulkMaxOperations, let announced = limits?.maxOperations {
+            limits?.maxOperations = max(1, min(cap, announced))
+        }
+        return SCIMProvisioningTarget(client: client, profile: profile, bulkLimits: limits)
     }
 }
 

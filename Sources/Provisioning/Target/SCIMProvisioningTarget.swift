@@ -4,10 +4,33 @@ import SCIM
 public struct SCIMProvisioningTarget: ProvisioningTarget {
     public var client: SCIMClient
     public var profile: ProvisioningProfile
+    /// Set when user changes go through `/Bulk` (the rfc7644 profile, with a provider that announces it).
+    public var bulkLimits: SCIMBulkLimits?
 
-    public init(client: SCIMClient, profile: ProvisioningProfile = .okta) {
+    public init(client: SCIMClient, profile: ProvisioningProfile = .okta, bulkLimits: SCIMBulkLimits? = nil) {
         self.client = client
         self.profile = profile
+        self.bulkLimits = profile == .rfc7644 ? bulkLimits : nil
+    }
+
+    public var userChangeBatchSize: Int? { bulkLimits?.maxOperations }
+
+    /// With Bulk: one PATCH per change (the profile's paths and `active`, as `updateUser` sends it
+    /// alone), in requests of at most `maxOperations`. Without: one request per change.
+    public func applyUserChanges(_ changes: [UserChange]) async -> [(any Error)?] {
+        guard let bulkLimits else { return await applyUserChangesOneByOne(changes) }
+        let operations = changes.map { change in
+            let patch = change.profile.map { Self.patchOperations(for: $0.updatable, active: change.active) }
+                ?? [SCIMPatchOperation(op: .replace, path: "active", value: .bool(change.active))]
+            return SCIMBulkOperation.patch(SCIMUser.endpoint, id: change.remoteID, patch)
+        }
+        let results = await client.bulk(operations, maxOperations: bulkLimits.maxOperations, maxPayloadSize: bulkLimits.maxPayloadSize)
+        return zip(changes, results).map { change, result in
+            switch result {
+            case .success: return nil
+            case .failure(let error): return Self.translated(error, "user \(change.remoteID)")
+            }
+        }
     }
 
     public func findUser(userName: String) async throws -> RemoteUser? {
@@ -96,10 +119,16 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     private func translatingErrors<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as SCIMClientError where error.status == 409 {
-            throw ProvisioningTargetError.alreadyExists(what)
-        } catch let error as SCIMClientError where error.status == 404 {
-            throw ProvisioningTargetError.notFound(what)
+        } catch let error as SCIMClientError {
+            throw Self.translated(error, what)
+        }
+    }
+
+    private static func translated(_ error: SCIMClientError, _ what: String) -> any Error {
+        switch error.status {
+        case 409: return ProvisioningTargetError.alreadyExists(what)
+        case 404: return ProvisioningTargetError.notFound(what)
+        default: return error
         }
     }
 }

@@ -111,6 +111,11 @@ actor FakeApp: ProvisioningTarget {
         guard groups.removeValue(forKey: id) != nil else { throw ProvisioningTargetError.notFound("group \(id)") }
     }
 
+    /// The user deleted in the app by someone else.
+    func remove(userID: String) {
+        users[userID] = nil
+    }
+
     func userNamed(_ userName: String) -> User? {
         users.values.first { $0.userName == userName }
     }
