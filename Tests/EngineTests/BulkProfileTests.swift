@@ -1,5 +1,5 @@
 import Foundation
-import Provisioning
+@testable import Provisioning
 import SCIM
 import Store
 import XCTest
@@ -116,5 +116,26 @@ final class BulkProfileTests: XCTestCase {
         let sent = try world.requestLog().dropFirst(before)
         XCTAssertFalse(sent.contains { $0.contains("Bulk") || $0.contains("ServiceProviderConfig") }, "\(sent)")
         XCTAssertEqual(sent.filter { $0.hasPrefix("PUT /v2/Users/") }.count, 5)
+    }
+}
+
+/// What discovery turns on for a run: the target the engine builds, read from inside.
+final class BulkDiscoveryTests: XCTestCase {
+    func test_rfc7644TakesETagsAndBulkLimitsFromTheServiceProviderConfig() async throws {
+        let world = try EngineWorld()
+        let engine = try world.engine
+        let client = try engine.client(transport: EngineWorld.transport, retry: EngineWorld.fastRetry)
+        XCTAssertFalse(client.configuration.useETags, "ETags wait for discovery")
+
+        let rfc = await engine.target(client: client, profile: .rfc7644, bulkMaxOperations: nil)
+        XCTAssertTrue(rfc.client.configuration.useETags)
+        XCTAssertEqual(rfc.bulkLimits?.maxOperations, 1000)
+        XCTAssertEqual(rfc.userChangeBatchSize, 1000)
+        let capped = await engine.target(client: client, profile: .rfc7644, bulkMaxOperations: 50)
+        XCTAssertEqual(capped.userChangeBatchSize, 50)
+
+        let okta = await engine.target(client: client, profile: .okta, bulkMaxOperations: nil)
+        XCTAssertFalse(okta.client.configuration.useETags)
+        XCTAssertNil(okta.userChangeBatchSize)
     }
 }

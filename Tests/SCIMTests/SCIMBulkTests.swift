@@ -147,3 +147,33 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 }
+
+/// The Bulk call against scim2-server itself.
+final class SCIMBulkServerTests: XCTestCase {
+    func test_aMissingUserFailsAloneWithTheServersDetailAndTheOthersAreDone() async throws {
+        let (client, _) = try SCIMTestClients.server()
+        var created: [String] = []
+        for _ in 0..<2 {
+            let user = try await client.createUser(SCIMUser(userName: SCIMTestClients.uniqueName("bulk")))
+            created.append(try XCTUnwrap(user.id))
+        }
+        let ids = [created[0], "no-such-user-\(UUID().uuidString)", created[1]]
+        let operations = ids.map {
+            SCIMBulkOperation.patch(SCIMUser.endpoint, id: $0, [SCIMPatchOperation(op: .replace, path: "title", value: "Bulk")])
+        }
+
+        let results = await client.bulk(operations, maxOperations: 1000, maxPayloadSize: nil)
+
+        XCTAssertEqual(try results[0].get().status, 200)
+        XCTAssertEqual(try results[2].get().status, 200)
+        XCTAssertThrowsError(try results[1].get()) { error in
+            let error = error as? SCIMClientError
+            XCTAssertEqual(error?.status, 404)
+            XCTAssertFalse(error?.detail?.isEmpty ?? true, "the server's own detail is kept")
+        }
+        for id in created {
+            let title = try await client.get(SCIMUser.self, id: id)[attribute: "title"]
+            XCTAssertEqual(title, "Bulk")
+        }
+    }
+}
