@@ -67,6 +67,10 @@ let package = Package(
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "Store"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store"]),
+        // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too).
+        .testTarget(name: "E2ETests", dependencies: ["TestSupport"]),
         // A tiny program on the real ncurses backend that TerminalTests drive in tmux.
         .executableTarget(name: "terminal-probe", dependencies: ["Terminal"], path: "Tests/TerminalProbe"),
     ],

@@ -38,7 +38,12 @@ struct AppView {
             }
         }
         if !panel.columns.isEmpty {
-            let weights = panel.columns.map { TableColumn($0, width: .flexible(min: min(12, DisplayWidth.of($0) + 2), weight: $0 == "PATH" || $0 == "VALUE" ? 3 : 1)) }
+            let weights = panel.columns.enumerated().map { index, title -> TableColumn in
+                if let fixed = panel.fixedWidths.indices.contains(index) ? panel.fixedWidths[index] : nil {
+                    return TableColumn(title, width: .fixed(fixed))
+                }
+                return TableColumn(title, width: .flexible(min: min(12, DisplayWidth.of(title) + 2), weight: title == "PATH" || title == "VALUE" ? 3 : 1))
+            }
             TableView(columns: weights, emptyText: panel.emptyText)
                 .render(rows: StringTableRows(panel.rows), state: state.table, in: tableArea, frame: &frame, theme: theme)
         } else if panel.fields.isEmpty {

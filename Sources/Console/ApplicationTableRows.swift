@@ -6,10 +6,10 @@ struct ApplicationTableRows: TableRows {
     let apps: [ApplicationRow]
 
     static let columns = [
-        TableColumn("APPLICATION", width: .flexible(min: 18, weight: 3)),
-        TableColumn("CATALOG", width: .flexible(min: 12, weight: 2)),
+        TableColumn("APPLICATION", width: .flexible(min: 20, weight: 3)),
+        TableColumn("CATALOG", width: .flexible(min: 10, weight: 2)),
         TableColumn("PROVISIONING", width: .fixed(16)),
-        TableColumn("USERS", width: .fixed(7), alignment: .right),
+        TableColumn("USERS", width: .fixed(6), alignment: .right),
         TableColumn("GROUPS", width: .fixed(6), alignment: .right),
         TableColumn("TASKS", width: .fixed(11)),
     ]

@@ -14,11 +14,11 @@ enum ConsoleGeometry {
         return (tabs.inset(left: 1), box)
     }
 
-    static func applicationsTable(_ size: TerminalSize) -> Rect { main(size).inset(by: 1).inset(top: 2) }
+    static func applicationsTable(_ size: TerminalSize) -> Rect { main(size).inset(by: 1).inset(top: 2, right: 1) }
 
     static func catalogResults(_ size: TerminalSize) -> Rect { main(size).inset(by: 1).inset(top: 2) }
 
-    static func directoryTable(_ size: TerminalSize) -> Rect { tabbed(size).box.inset(by: 1) }
+    static func directoryTable(_ size: TerminalSize) -> Rect { tabbed(size).box.inset(by: 1).inset(right: 1) }
 
     /// The app's panel: the box inside, less a progress line while a sync runs.
     static func appPanel(_ size: TerminalSize, syncing: Bool) -> Rect {

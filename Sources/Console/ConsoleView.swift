@@ -75,7 +75,7 @@ struct ConsoleView {
         case .catalog(let state): return "\(state.browser.results.count) in catalog"
         case .app(let state):
             if state.isSyncing, let sync = state.sync { return "Syncing… \(sync.done)/\(sync.total)" }
-            return state.detail.catalogName
+            return ""
         case .directory(let state): return state.isLoading ? "loading…" : ""
         }
     }

@@ -13,7 +13,7 @@ enum KeyHints {
     static func status(for screen: Screen) -> [StatusBar.Hint] {
         switch screen {
         case .applications:
-            return [.init("↑↓", "move"), .init("⏎", "open"), .init("b", "catalog"), .init("d", "directory"), .init("/", "filter"),
+            return [.init("⏎", "open"), .init("b", "catalog"), .init("d", "directory"), .init("/", "filter"),
                     .init(":", "command"), .init("?", "help"), .init("q", "quit")]
         case .catalog(let state):
             if case .label = state.browser.step {
@@ -21,10 +21,10 @@ enum KeyHints {
             }
             return [.init("type", "search"), .init("↑↓", "move"), .init("⏎", "Add"), .init("Esc", "back")]
         case .app:
-            return [.init("Tab/←→", "tab"), .init("↑↓", "move"), .init("s", "sync now"), .init("x", "delete app"),
-                    .init("r", "reload"), .init("?", "help"), .init("Esc", "back")]
+            return [.init("Tab/←→", "tab"), .init("s", "sync now"), .init("x", "delete"), .init("/", "filter"),
+                    .init("?", "help"), .init("Esc", "back")]
         case .directory:
-            return [.init("Tab", "People/Groups"), .init("↑↓", "move"), .init("/", "filter"), .init("i", "import file"),
+            return [.init("Tab", "People/Groups"), .init("/", "filter"), .init("i", "import file"), .init(":", "command"),
                     .init("?", "help"), .init("Esc", "back")]
         }
     }

@@ -77,7 +77,7 @@ public struct AppDetail: Sendable, Equatable {
         ]
         if let reason = entry?.syncPasswordUnsupportedReason { fields.append(.init("Sync Password", "not offered: \(reason)")) }
         return AppPanel(
-            fields: fields, columns: ["ATTRIBUTE", "VALUE", "APPLY ON"],
+            fields: fields, columns: ["ATTRIBUTE", "VALUE", "APPLY ON"], fixedWidths: [24, nil, 14],
             rows: mappings.map { [$0.scimAttribute, $0.expression, $0.applyOn == .createOnly ? "Create" : "Create, Update"] },
             note: readOnlyNote, emptyText: "No attribute mappings."
         )
@@ -98,7 +98,7 @@ public struct AppDetail: Sendable, Equatable {
             }
             return [scoped.person.displayName.isEmpty ? scoped.person.login : scoped.person.displayName, scoped.person.login, assigned, status]
         }
-        return AppPanel(columns: ["PERSON", "USERNAME", "ASSIGNED", "STATUS"], rows: rows,
+        return AppPanel(columns: ["PERSON", "USERNAME", "ASSIGNED", "STATUS"], fixedWidths: [nil, nil, nil, 15], rows: rows,
                         note: "Read-only: people in scope. `scimdeck assign` assigns today.",
                         emptyText: "Nobody is assigned to this app.")
     }
@@ -121,7 +121,7 @@ public struct AppDetail: Sendable, Equatable {
             }
             return [name, remote?.pushedName ?? (remote == nil ? "—" : name), link.lastPushedAt.map(Self.timestamp) ?? "—", status]
         }
-        return AppPanel(columns: ["GROUP IN DIRECTORY", "GROUP IN APP", "LAST PUSH", "PUSH STATUS"], rows: rows,
+        return AppPanel(columns: ["GROUP IN DIRECTORY", "GROUP IN APP", "LAST PUSH", "PUSH STATUS"], fixedWidths: [nil, nil, 19, nil], rows: rows,
                         note: "Read-only: pushed groups. `scimdeck push` links groups today.",
                         emptyText: "No group is pushed to this app.")
     }
@@ -132,7 +132,8 @@ public struct AppDetail: Sendable, Equatable {
              "\(entry.latencyMilliseconds) ms", entry.result]
         }
         let failed = try store.provisioning.failedOperationsOfLatestRun(appId: appID).count
-        return AppPanel(columns: ["TIME", "METHOD", "PATH", "STATUS", "LATENCY", "RESULT"], rows: rows,
+        return AppPanel(columns: ["TIME", "METHOD", "PATH", "STATUS", "LATENCY", "RESULT"],
+                        fixedWidths: [19, 6, nil, 6, 8, nil], rows: rows,
                         note: failed > 0 ? "⚠ \(failed) operations of the latest run failed; the next sync retries them." : nil,
                         emptyText: "No SCIM request sent yet.")
     }

@@ -12,14 +12,17 @@ public struct AppPanel: Sendable, Equatable {
 
     public var fields: [Field]
     public var columns: [String]
+    /// A fixed width for a column (nil: it shares what is left), so times and methods never squeeze.
+    public var fixedWidths: [Int?]
     public var rows: [[String]]
     public var note: String?
     public var emptyText: String
 
-    public init(fields: [Field] = [], columns: [String] = [], rows: [[String]] = [], note: String? = nil,
+    public init(fields: [Field] = [], columns: [String] = [], fixedWidths: [Int?] = [], rows: [[String]] = [], note: String? = nil,
                 emptyText: String = "Nothing here yet.") {
         self.fields = fields
         self.columns = columns
+        self.fixedWidths = fixedWidths
         self.rows = rows
         self.note = note
         self.emptyText = emptyText

@@ -14,6 +14,8 @@ enum ConsoleLaunch {
         var demoMaker: (@Sendable () throws -> String)?
         if let settings = DemoSettings.fromEnvironment(environment) {
             demoMaker = { try settings.workspace().apply(to: store) }
+            // A demo made by an earlier `make run` follows this run's server (the old one is gone).
+            if try store.apps.app(named: DemoWorkspace.appLabel) != nil { _ = try settings.workspace().apply(to: store) }
         }
         let workspace = Workspace(store: store, location: Console.displayPath(storePath),
                                   syncRunner: syncRunner(store: store), demoMaker: demoMaker)
