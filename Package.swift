@@ -47,7 +47,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "scimdeck-bench", dependencies: [
-            "Provisioning", "HTTP", "SCIM", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            "Console", "ViewModels", "Provisioning", "HTTP", "SCIM", "Store", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
