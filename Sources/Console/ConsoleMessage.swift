@@ -10,6 +10,7 @@ enum ConsoleMessage: Sendable {
     case directoryLoaded(DirectoryListing, PeopleTableRows)
     case workFailed(String)
     case demoCreated(String)
+    case imported(ok: Bool, message: String)
     case syncProgress(appID: Int64, SyncProgress)
     case syncFinished(appID: Int64, summary: String, failed: Bool)
     case toastExpired

@@ -29,10 +29,13 @@ extension ConsoleProgram {
                 model.overlay = nil
             case .enter:
                 model.overlay = nil
-                let result = DirectoryListing.importFile(at: field.text, in: workspace)
-                let toast = showToast(Toast(result.message, kind: result.ok ? .success : .error), &model)
-                guard result.ok else { return toast }
-                return .batch([toast, openDirectory(&model)])
+                // A big file takes seconds to parse and write: the screen stays live meanwhile.
+                let workspace = self.workspace, path = field.text
+                model.toast = Toast("Importing \(path)…")
+                return .task(id: "import") {
+                    let result = DirectoryListing.importFile(at: path, in: workspace)
+                    return .imported(ok: result.ok, message: result.message)
+                }
             default:
                 _ = field.handle(key)
                 model.overlay = .importPath(field)

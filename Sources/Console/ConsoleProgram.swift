@@ -57,6 +57,10 @@ struct ConsoleProgram: Program {
             return .none
         case .workFailed(let reason):
             return showToast(Toast(reason, kind: .error), &model)
+        case .imported(let ok, let message):
+            let toast = showToast(Toast(message, kind: ok ? .success : .error), &model)
+            guard ok, case .directory = model.screen else { return toast }
+            return .batch([toast, openDirectory(&model)])
         case .demoCreated(let summary):
             reloadApps(&model)
             return showToast(Toast(summary, kind: .success), &model)

@@ -39,7 +39,7 @@ enum KeyHints {
                     .init("Esc", "back")]
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
-                    .init("s", "sync now (plan and send)"), .init("x", "delete app (General)"), .init("r", "reload")] + table
+                    .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table
         case .directory:
             here = [.init("Tab/←→", "People / Groups"), .init("i", "import a CSV, LDIF or SCIM JSON file")] + table
         }

@@ -38,7 +38,7 @@ final class DirectoryScreenTests: XCTestCase {
     func test_iImportsAFileByPath() throws {
         let workspace = try ConsoleHarness.emptyWorkspace()
         let terminal = try ConsoleHarness(workspace: workspace)
-            .run([typed("d"), [], typed("i"), [.paste(Self.sample)], key(.enter), []], idleWait: .milliseconds(500))
+            .run([typed("d"), [], typed("i"), [.paste(Self.sample)], key(.enter), [], []], idleWait: .milliseconds(500))
         XCTAssertEqual(try workspace.store.directory.peopleCount(), 50)
         XCTAssertTrue(terminal.text.contains("People (50)"), terminal.text)
         XCTAssertTrue(terminal.text.contains("✓ Imported"), terminal.text)
