@@ -13,6 +13,7 @@ work="$(mktemp -d)"
 socket="scimdeck-bench-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 store="$work/scimdeck.sqlite"
+echo "== filling a store with $people people (generate, import)"
 "$bin/scimdeck" directory generate --people "$people" --groups 2000 -o "$work/big.csv" >/dev/null
 "$bin/scimdeck" directory import "$work/big.csv" --store "$store" >/dev/null
 "$bin/scimdeck" app add --catalog "Axiad Cloud" --label "Axiad Cloud (prod)" --store "$store" >/dev/null
@@ -26,12 +27,16 @@ now_ms() { date +%s%3N; }
 start=$(now_ms)
 tmux -L "$socket" -f /dev/null new-session -d -s bench -x 200 -y 50 \
   "exec env TERM=xterm-256color LANG=C.UTF-8 $bin/scimdeck --store $store"
-until tmux -L "$socket" capture-pane -p -t bench | grep -q "Axiad Cloud (prod)"; do sleep 0.005; done
+wait_for() { # pattern: poll the pane (20 s at most)
+  for _ in $(seq 4000); do tmux -L "$socket" capture-pane -p -t bench | grep -q "$1" && return 0; sleep 0.005; done
+  echo "gave up waiting for: $1" >&2; return 1
+}
+wait_for "Axiad Cloud (prod)"
 echo "launch to first frame on screen (incl. tmux polling): $(( $(now_ms) - start )) ms  [target < 300 ms]"
 pid=$(tmux -L "$socket" display-message -p -t bench '#{pane_pid}')
 start=$(now_ms)
 tmux -L "$socket" send-keys -t bench d
-until tmux -L "$socket" capture-pane -p -t bench | grep -q "People ($(printf "%'d" "$people" 2>/dev/null || echo "$people"))"; do sleep 0.01; done
+wait_for "People ([0-9]"
 echo "d to the Directory with every person listed: $(( $(now_ms) - start )) ms"
 tmux -L "$socket" send-keys -t bench / l i
 sleep 0.5
