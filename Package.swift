@@ -47,7 +47,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "scimdeck-bench", dependencies: [
-            "Provisioning", "HTTP", "SCIM", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            "Console", "ViewModels", "Provisioning", "HTTP", "SCIM", "Store", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,6 +71,9 @@ let package = Package(
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store"]),
+        // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too).
+        .testTarget(name: "E2ETests", dependencies: ["TestSupport"]),
         // A tiny program on the real ncurses backend that TerminalTests drive in tmux.
         .executableTarget(name: "terminal-probe", dependencies: ["Terminal"], path: "Tests/TerminalProbe"),
     ],

@@ -10,3 +10,4 @@ echo "== planner: 100,000 people, 2,000 pushed groups"
 
 scripts/bench-sync.sh
 scripts/bench-scim-client.sh
+scripts/bench-console.sh

@@ -6,12 +6,16 @@ struct Scimdeck: AsyncParsableCommand {
         commandName: "scimdeck",
         abstract: "A terminal console that connects apps to your directory over SAML and SCIM 2.0.",
         version: "0.1.0",
-        subcommands: [DirectoryCommand.self, AppCommand.self, AssignCommand.self, UnassignCommand.self, PushCommand.self, MappingCommand.self, PlanCommand.self, SyncCommand.self, TasksCommand.self, ReconcileCommand.self, SAMLCommand.self, SCIMCommand.self]
+        subcommands: [DirectoryCommand.self, AppCommand.self, AssignCommand.self, UnassignCommand.self, PushCommand.self, MappingCommand.self, PlanCommand.self, SyncCommand.self, TasksCommand.self, ReconcileCommand.self, SAMLCommand.self, SCIMCommand.self, DemoCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "The colour theme: default, dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/scimdeck/themes.")
+    var theme: String?
 
+    /// With no subcommand, the console opens on the store.
     func run() async throws {
-        print("scimdeck: store \(global.storePath)")
+        let status = try ConsoleLaunch.run(storePath: global.storePath, themeName: theme)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,158 @@
+import Terminal
+import ViewModels
+
+/// The console: the Applications list, the catalog, an app on its tabs and the Directory,
+/// as one Elm-shaped program with a screen stack. Store reads are small local queries and run
+/// in `update`; the directory load (100,000 people) and syncs run as tasks.
+struct ConsoleProgram: Program {
+    typealias Model = ConsoleModel
+    typealias Message = ConsoleMessage
+
+    let workspace: Workspace
+    /// Offer the demo when the store is empty (the run script's launch).
+    var offersDemo = true
+
+    func start(size: TerminalSize) -> (ConsoleModel, Command<ConsoleMessage>) {
+        var model = ConsoleModel(size: size)
+        reloadApps(&model)
+        if offersDemo, workspace.demoMaker != nil, (try? workspace.isEmpty()) == true {
+            model.overlay = .confirm(ConfirmRequest(
+                action: .createDemo, title: "Demo workspace",
+                message: "The store is empty. Create a demo workspace? 50 sample people, and “Axiad Cloud (demo)” provisioning to the scim2-server the run script started on loopback.",
+                buttons: ["Not now", "Create demo"]
+            ), DialogState(buttonCount: 2, focusedButton: 1))
+        }
+        return (model, .none)
+    }
+
+    func message(for event: InputEvent, model: ConsoleModel) -> ConsoleMessage? {
+        switch event {
+        case .key(let key): return .key(key)
+        case .paste(let text): return .paste(text)
+        case .resize(let size): return .resize(size)
+        case .mouse(let mouse): return mouse.kind == .leftPress ? .click(mouse.position) : nil
+        }
+    }
+
+    func update(_ model: inout ConsoleModel, _ message: ConsoleMessage) -> Command<ConsoleMessage> {
+        switch message {
+        case .resize(let size):
+            model.size = size
+            return .none
+        case .key(let key):
+            if model.overlay != nil { return handleOverlay(key, &model) }
+            return handleKey(key, &model)
+        case .paste(let text):
+            return handlePaste(text, &model)
+        case .click(let point):
+            return handleClick(point, &model)
+        case .directoryLoaded(let listing, let people):
+            guard case .directory(var state) = model.screen else { return .none }
+            state.people = people
+            state.groups = StringTableRows(listing.groups)
+            state.isLoading = false
+            state.peopleTable.rowsChanged(people, visibleHeight: directoryHeight(model, state))
+            state.groupsTable.rowsChanged(state.groups, visibleHeight: directoryHeight(model, state))
+            model.replaceTop(.directory(state))
+            return .none
+        case .workFailed(let reason):
+            return showToast(Toast(reason, kind: .error), &model)
+        case .imported(let ok, let message):
+            let toast = showToast(Toast(message, kind: ok ? .success : .error), &model)
+            guard ok, case .directory = model.screen else { return toast }
+            return .batch([toast, openDirectory(&model)])
+        case .demoCreated(let summary):
+            reloadApps(&model)
+            return showToast(Toast(summary, kind: .success), &model)
+        case .syncProgress(let appID, let progress):
+            guard case .app(var state) = model.screen, state.detail.id == appID else { return .none }
+            state.sync = progress
+            model.replaceTop(.app(state))
+            return .none
+        case .syncFinished(let appID, let summary, let failed):
+            reloadApps(&model)
+            if case .app(var state) = model.screen, state.detail.id == appID {
+                state.isSyncing = false
+                if let detail = try? AppDetail.load(appID: appID, in: workspace) { state.detail = detail }
+                model.replaceTop(.app(state))
+            }
+            return showToast(Toast(summary, kind: failed ? .error : .success), &model)
+        case .toastExpired:
+            model.toast = nil
+            return .none
+        }
+    }
+
+    func view(_ model: ConsoleModel, frame: inout Frame, theme: Theme) {
+        ConsoleView(model: model, location: workspace.location).render(frame: &frame, theme: theme)
+    }
+
+    // MARK: Shared steps
+
+    func reloadApps(_ model: inout ConsoleModel) {
+        do {
+            model.apps = try ApplicationsList.load(workspace)
+        } catch {
+            model.toast = Toast("Could not read the apps: \(error)", kind: .error)
+        }
+        model.appsTable.rowsChanged(ApplicationTableRows(apps: model.apps), visibleHeight: appsHeight(model))
+    }
+
+    func showToast(_ toast: Toast, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        model.toast = toast
+        return .after(.seconds(toast.kind == .error ? 8 : 5), id: "toast") { .toastExpired }
+    }
+
+    func appsHeight(_ model: ConsoleModel) -> Int {
+        TableView.bodyHeight(in: ConsoleGeometry.applicationsTable(model.size), state: model.appsTable)
+    }
+
+    func directoryHeight(_ model: ConsoleModel, _ state: DirectoryScreenState) -> Int {
+        let table = state.tab == .people ? state.peopleTable : state.groupsTable
+        return TableView.bodyHeight(in: ConsoleGeometry.directoryTable(model.size), state: table)
+    }
+
+    func appTableHeight(_ model: ConsoleModel, _ state: AppScreenState) -> Int {
+        let panel = state.detail.panel(state.tab)
+        let area = ConsoleGeometry.appPanelTable(model.size, fieldCount: panel.fields.count, hasNote: panel.note != nil, syncing: state.isSyncing || state.sync != nil)
+        return TableView.bodyHeight(in: area, state: state.table)
+    }
+
+    /// Opens an app on its General tab.
+    func openApp(_ id: Int64, _ model: inout ConsoleModel, replacing: Bool = false) -> Command<ConsoleMessage> {
+        do {
+            let detail = try AppDetail.load(appID: id, in: workspace)
+            if replacing { model.replaceTop(.app(AppScreenState(detail: detail))) } else { model.stack.append(.app(AppScreenState(detail: detail))) }
+            return .none
+        } catch {
+            return showToast(Toast("\(error)", kind: .error), &model)
+        }
+    }
+
+    func openDirectory(_ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        model.stack = [.applications, .directory(DirectoryScreenState())]
+        let workspace = self.workspace
+        return .task(id: "directory") {
+            do {
+                let listing = try DirectoryListing.load(workspace)
+                return .directoryLoaded(listing, PeopleTableRows(listing.people))
+            } catch {
+                return .workFailed("Could not read the directory: \(error)")
+            }
+        }
+    }
+
+    func openCatalog(_ model: inout ConsoleModel) {
+        model.stack = [.applications, .catalog(CatalogScreenState())]
+    }
+
+    /// Esc / q: back one screen; on the Applications list q quits.
+    func back(_ model: inout ConsoleModel, quitAtRoot: Bool) -> Command<ConsoleMessage> {
+        if model.stack.count > 1 {
+            model.stack.removeLast()
+            if case .applications = model.screen { reloadApps(&model) }
+            return .none
+        }
+        return quitAtRoot ? .quit : .none
+    }
+}

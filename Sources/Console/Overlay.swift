@@ -1,0 +1,25 @@
+import Terminal
+
+/// What sits over the screen and takes the keys first.
+enum Overlay: Sendable {
+    case help
+    /// `:` command palette.
+    case palette(TextFieldState)
+    /// A yes/no before something destructive; the action runs on the last button.
+    case confirm(ConfirmRequest, DialogState)
+    /// The directory's "import a file": the path being typed.
+    case importPath(TextFieldState)
+}
+
+/// A destructive action waiting for its confirmation.
+struct ConfirmRequest: Sendable {
+    enum Action: Sendable {
+        case deleteApp(id: Int64, label: String)
+        case createDemo
+    }
+
+    var action: Action
+    var title: String
+    var message: String
+    var buttons: [String]
+}

@@ -1,0 +1,58 @@
+import Console
+import Foundation
+import HTTP
+import Provisioning
+import Store
+import ViewModels
+
+/// `scimdeck` with no subcommand: opens the console on the store, with the libcurl sync runner
+/// and — when the run script started a demo server — the demo offer wired in.
+enum ConsoleLaunch {
+    static func run(storePath: String, themeName: String?) throws -> Int32 {
+        let store = try ScimdeckStore(path: storePath)
+        let environment = ProcessInfo.processInfo.environment
+        var demoMaker: (@Sendable () throws -> String)?
+        if let settings = DemoSettings.fromEnvironment(environment) {
+            demoMaker = { try settings.workspace().apply(to: store) }
+            // A demo made by an earlier `make run` follows this run's server (the old one is gone).
+            if try store.apps.app(named: DemoWorkspace.appLabel) != nil { _ = try settings.workspace().apply(to: store) }
+        }
+        let workspace = Workspace(store: store, location: Console.displayPath(storePath),
+                                  syncRunner: syncRunner(store: store), demoMaker: demoMaker)
+        // The console blocks the thread it runs on until quit: give it a thread of its own rather
+        // than one of the two cooperative threads the sync tasks need.
+        let finished = DispatchSemaphore(value: 0)
+        let status = StatusBox()
+        let thread = Thread {
+            status.value = Console.run(workspace: workspace, themeName: themeName, environment: environment)
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        finished.wait()
+        return status.value
+    }
+
+    /// Plans and applies through `ProvisioningEngine.sync` with the app's stored URL and token.
+    static func syncRunner(store: ScimdeckStore) -> SyncRunner {
+        { appID, progress in
+            guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw EngineError.noSuchApp("#\(appID)") }
+            let engine = try ProvisioningEngine(store: store, app: app)
+            let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 4))
+            let client = try engine.client(transport: transport)
+            let outcome = try await engine.sync(client: client, concurrency: 4) { step in
+                progress(SyncProgress(done: step.done, total: step.total, failed: step.failed))
+            }
+            let sent = outcome.report.succeededCount
+            let failed = outcome.report.failures.count
+            if outcome.plan.operations.isEmpty { return "Nothing to send: \(app.label) matches the directory." }
+            return failed == 0 ? "Synced \(app.label): \(sent) operations sent."
+                : "Synced \(app.label): \(sent) sent, \(failed) failed (\(outcome.report.failures[0].reason))."
+        }
+    }
+}
+
+/// The console's exit status, handed from its thread.
+private final class StatusBox: @unchecked Sendable {
+    var value: Int32 = 0
+}

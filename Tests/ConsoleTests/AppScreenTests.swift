@@ -1,0 +1,76 @@
+import Provisioning
+import Store
+import Terminal
+import ViewModels
+import XCTest
+
+final class AppScreenTests: XCTestCase {
+    private func workspaceWithApp(syncRunner: SyncRunner? = nil) throws -> Workspace {
+        let workspace = try ConsoleHarness.emptyWorkspace(syncRunner: syncRunner)
+        let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: "https://scim.example.com/v2")
+        let app = try AppCreation.add(entry: Catalog.axiadCloud, label: "Axiad Cloud (prod)", provisioning: settings, in: workspace.store)
+        try workspace.store.secrets.set(SecretValue("never-shown-token-3f9a"), name: SecretName.apiToken, appId: app.id)
+        return workspace
+    }
+
+    func test_tabMovesThroughTheTabsAndTheProvisioningPanelMasksTheToken() throws {
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab)])
+        let text = terminal.text
+        XCTAssertTrue(text.contains("Base URL                 https://scim.example.com/v2"), text)
+        XCTAssertTrue(text.contains("API Token                ••••••••3f9a"), text)
+        XCTAssertFalse(text.contains("never-shown"), text)
+        XCTAssertTrue(text.contains("userName"), text)
+        XCTAssertTrue(text.contains("Read-only for now"), text)
+        let log = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), typed("6")])
+        XCTAssertTrue(log.text.contains("No SCIM request sent yet."), log.text)
+        let wrapped = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.backTab)])
+        XCTAssertTrue(wrapped.text.contains("No SCIM request sent yet."), "Shift-Tab from General wraps to Log")
+    }
+
+    func test_deletingAnAppAsksFirstAndCancelKeepsIt() throws {
+        let workspace = try workspaceWithApp()
+        let asked = try ConsoleHarness(workspace: workspace).run([key(.enter), typed("x")])
+        XCTAssertTrue(asked.text.contains("┌ Delete app"), asked.text)
+        XCTAssertTrue(asked.text.contains("[ Cancel ]  [ Delete ]"), asked.text)
+        try ConsoleHarness(workspace: workspace).run([key(.enter), typed("x"), key(.enter)])
+        XCTAssertEqual(try workspace.store.apps.all().count, 1, "Enter on the focused Cancel keeps the app")
+        try ConsoleHarness(workspace: workspace).run([key(.enter), typed("x"), key(.escape)])
+        XCTAssertEqual(try workspace.store.apps.all().count, 1, "Esc keeps the app")
+        let deleted = try ConsoleHarness(workspace: workspace).run([key(.enter), typed("x"), key(.right), key(.enter)])
+        XCTAssertEqual(try workspace.store.apps.all().count, 0)
+        XCTAssertTrue(deleted.text.contains("✓ Deleted “Axiad Cloud (prod)”."), deleted.text)
+        XCTAssertTrue(deleted.text.contains("No apps yet"))
+    }
+
+    func test_syncNowStreamsProgressThenSaysWhatItDid() throws {
+        // Halfway: the runner reports 2 of 4 and then waits longer than the test looks.
+        let slow: SyncRunner = { _, progress in
+            progress(SyncProgress(done: 2, total: 4, failed: 0))
+            try await Task.sleep(for: .seconds(10))
+            return "never"
+        }
+        let midway = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: slow)).run([key(.enter), typed("s"), []], idleWait: .milliseconds(200))
+        XCTAssertTrue(midway.text.contains("│ Syncing ██"), midway.text)
+        XCTAssertTrue(midway.text.contains("2/4"), midway.text)
+        XCTAssertTrue(midway.trimmedLines[23].hasPrefix(" Syncing… 2/4"), midway.trimmedLines[23])
+
+        let quick: SyncRunner = { _, progress in
+            progress(SyncProgress(done: 4, total: 4, failed: 0))
+            return "Synced Axiad Cloud (prod): 4 operations sent."
+        }
+        let finished = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: quick)).run([key(.enter), typed("s"), [], []])
+        XCTAssertTrue(finished.text.contains("✓ Synced Axiad Cloud (prod): 4 operat…"), finished.text)
+        XCTAssertTrue(finished.text.contains("Last sync"), finished.text)
+    }
+
+    func test_syncWithoutARunnerSaysSo() throws {
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), typed("s")])
+        XCTAssertTrue(terminal.text.contains("✗ Sync is not available in this conso…"), terminal.text)
+    }
+
+    func test_escGoesBackToTheList() throws {
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.escape)])
+        XCTAssertTrue(terminal.text.contains("▸ Axiad Cloud (prod)"))
+        XCTAssertTrue(terminal.trimmedLines[0].hasPrefix(" scimdeck ▸ Applications "))
+    }
+}

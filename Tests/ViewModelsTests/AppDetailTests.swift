@@ -1,0 +1,66 @@
+import Provisioning
+import Store
+import ViewModels
+import XCTest
+
+final class AppDetailTests: XCTestCase {
+    private var store: ScimdeckStore!
+    private var workspace: Workspace!
+    private var appID: Int64 = 0
+
+    override func setUpWithError() throws {
+        store = try ScimdeckStore()
+        workspace = Workspace(store: store, location: ":memory:")
+        let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: "https://scim.example.com/v2", createUsers: true)
+        appID = try XCTUnwrap(try AppCreation.add(entry: Catalog.axiadCloud, label: "Axiad Cloud (prod)", provisioning: settings, in: store).id)
+    }
+
+    func test_everyTabHasAPanelAndGeneralShowsLabelEntryAndStack() throws {
+        let detail = try AppDetail.load(appID: appID, in: workspace)
+        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases))
+        let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
+        XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
+    }
+
+    func test_theProvisioningPanelMasksTheTokenAndListsTheMappings() throws {
+        try store.secrets.set(SecretValue("secret-token-abcdef-3f9a"), name: SecretName.apiToken, appId: appID)
+        let panel = try AppDetail.load(appID: appID, in: workspace).panel(.provisioning)
+        let fields = Dictionary(uniqueKeysWithValues: panel.fields.map { ($0.label, $0.value) })
+        XCTAssertEqual(fields["API Token"], "••••••••3f9a")
+        XCTAssertEqual(fields["Base URL"], "https://scim.example.com/v2")
+        XCTAssertEqual(fields["Create Users"], "☑")
+        XCTAssertEqual(fields["Deactivate Users"], "☐")
+        XCTAssertFalse(panel.fields.contains { $0.value.contains("secret-token") })
+        XCTAssertEqual(panel.rows.first, ["userName", "user.email", "Create, Update"])
+        XCTAssertNotNil(panel.note, "a read-only panel says so")
+    }
+
+    func test_theLogPanelListsTheRequestLogNewestFirst() throws {
+        _ = try store.records(RequestLogEntry.self).insert(RequestLogEntry(appId: appID, method: "GET", path: "/v2/Users?filter=x", statusCode: 200, latencyMilliseconds: 12, result: "ok"))
+        _ = try store.records(RequestLogEntry.self).insert(RequestLogEntry(appId: appID, method: "POST", path: "/v2/Users", statusCode: 201, latencyMilliseconds: 30, result: "ok"))
+        let rows = try AppDetail.load(appID: appID, in: workspace).panel(.log).rows
+        XCTAssertEqual(rows.map { $0[1] }, ["POST", "GET"])
+        XCTAssertEqual(Array(rows[0].suffix(3)), ["201", "30 ms", "ok"])
+    }
+
+    func test_assignmentsShowDirectAndGroupScopeWithStatus() throws {
+        let direct = try store.directory.addPerson(Person(login: "jose@example.com", firstName: "José", lastName: "Núñez", email: "jose@example.com"))
+        _ = try store.directory.addPerson(Person(login: "li@example.com", firstName: "小龙", lastName: "李", email: "li@example.com"))
+        let sales = try store.directory.addGroup(DirectoryGroup(name: "Sales"))
+        _ = try store.directory.addMember(login: "li@example.com", group: "Sales")
+        _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: direct.id, groupId: nil))
+        _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: nil, groupId: sales.id))
+        _ = try store.records(RemoteLink.self).insert(RemoteLink(appId: appID, kind: .user, localId: try XCTUnwrap(direct.id), remoteId: "u1"))
+        let rows = try AppDetail.load(appID: appID, in: workspace).panel(.assignments).rows
+        XCTAssertEqual(rows, [
+            ["José Núñez", "jose@example.com", "direct", "● Provisioned"],
+            ["小龙 李", "li@example.com", "Group: Sales", "◌ Pending"],
+        ])
+    }
+
+    func test_deleteRemovesTheApp() throws {
+        XCTAssertTrue(try AppDetail.delete(appID: appID, in: workspace))
+        XCTAssertThrowsError(try AppDetail.load(appID: appID, in: workspace))
+        XCTAssertEqual(try store.apps.all().count, 0)
+    }
+}
