@@ -62,12 +62,21 @@ struct CSVDirectoryParser {
             person.attributes[name] = fields[index]
         }
         if columns.groups != nil {
-            person.groups = value(columns.groups)
-                .split(separator: ";")
-                .map(\.trimmingSpaces)
-                .filter { !$0.isEmpty }
+            person.groups = groupNames(value(columns.groups))
         }
         return person
+    }
+
+    /// The `;`-separated group list. An ASCII list is split on its bytes: splitting Characters
+    /// (grapheme by grapheme) was slow, and for ASCII text both give the same names.
+    private static func groupNames(_ list: String) -> [String] {
+        guard list.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return list.split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty }
+        }
+        return list.utf8.split(separator: UInt8(ascii: ";")).compactMap { bytes in
+            let name = Substring(bytes).trimmingSpaces
+            return name.isEmpty ? nil : name
+        }
     }
 
     /// Line breaks inside quoted fields, so the next row's line number is right.
