@@ -48,15 +48,33 @@ struct MembershipApplier {
             next += 1
         }
 
-        let insert = try db.cachedStatement(sql: "INSERT INTO membership (\(ownerColumn), \(memberColumn)) VALUES (?, ?)")
-        for pair in toInsert {
-            try insert.execute(arguments: [pair.owner, pair.member])
-        }
+        try insert(toInsert, ownerColumn: ownerColumn, memberColumn: memberColumn, db)
         report.membershipsAdded += toInsert.count
         let delete = try db.cachedStatement(sql: "DELETE FROM membership WHERE \(ownerColumn) = ? AND \(memberColumn) = ?")
         for pair in toDelete {
             try delete.execute(arguments: [pair.owner, pair.member])
         }
         report.membershipsRemoved += toDelete.count
+    }
+
+    /// Rows per INSERT statement: binding and stepping one statement per membership was a tenth of
+    /// a first import of 200,000 memberships (2 × 500 parameters stays far below SQLite's limit).
+    private static let rowsPerInsert = 500
+
+    private func insert(_ pairs: [Pair], ownerColumn: String, memberColumn: String, _ db: Database) throws {
+        var start = 0
+        while start < pairs.count {
+            let end = min(start + Self.rowsPerInsert, pairs.count)
+            let rows = repeatElement("(?, ?)", count: end - start).joined(separator: ", ")
+            let statement = try db.cachedStatement(sql: "INSERT INTO membership (\(ownerColumn), \(memberColumn)) VALUES \(rows)")
+            var values: [Int64] = []
+            values.reserveCapacity(2 * (end - start))
+            for pair in pairs[start..<end] {
+                values.append(pair.owner)
+                values.append(pair.member)
+            }
+            try statement.execute(arguments: StatementArguments(values))
+            start = end
+        }
     }
 }
