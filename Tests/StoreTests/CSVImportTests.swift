@@ -122,4 +122,19 @@ final class CSVImportTests: StoreTestCase {
         let report = try importFile(path, into: try openStore())
         XCTAssertEqual(report.errors.map(\.line), [5])
     }
+
+    /// The reader cuts a file in two at a row boundary; here the middle falls inside a quoted field
+    /// with commas, doubled quotes and CRLF breaks, and rows and lines must come out as if read whole.
+    func test_aQuotedFieldAcrossTheMiddleStaysOneFieldAndLinesStayRight() throws {
+        let note = String(repeating: "a, \"b\"\r\n", count: 20)
+        let quotedNote = "\"" + note.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let text = "login,note\r\nfirst@example.com,one\r\nmid@example.com,\(quotedNote)\r\nlast@example.com,two\r\n,missing\r\n"
+        let store = try openStore()
+        let report = try importFile(try writeFile("middle.csv", text), into: store)
+        XCTAssertEqual(report.errors.map(\.line), [25])
+        let skipping = try importFile(try writeFile("middle.csv", text), into: store, ImportOptions(skipInvalid: true))
+        XCTAssertEqual(skipping.peopleAdded, 3)
+        XCTAssertEqual(try store.directory.person(login: "mid@example.com")?.attributes["note"], note)
+        XCTAssertEqual(try store.directory.person(login: "last@example.com")?.attributes["note"], "two")
+    }
 }

@@ -9,26 +9,36 @@ struct DirectoryBatchValidator {
         var invalidPeople: Int
     }
 
+    /// The first row of a login, which later rows are reported against.
+    private struct FirstRow {
+        var line: Int
+        var login: String
+    }
+
     func validate(_ input: DirectoryBatch) -> Result {
         var batch = input
         var issues = input.issues
-        var firstByLogin: [String: ImportedPerson] = [:]
-        var validPeople: [ImportedPerson] = []
-        validPeople.reserveCapacity(input.people.count)
+        var firstByLogin: [String: FirstRow] = [:]
+        firstByLogin.reserveCapacity(input.people.count)
+        var invalidIndices: [Int] = []
 
-        for person in input.people {
+        for (index, person) in input.people.enumerated() {
             if let problem = problem(person, firstByLogin: &firstByLogin) {
                 issues.append(ImportIssue(line: person.line, reason: problem))
-            } else {
-                validPeople.append(person)
+                invalidIndices.append(index)
             }
         }
-        // The first row of a login wins; the later ones are the bad rows. A group list naming a bad
-        // row drops it quietly: the row itself is already reported.
-        let validLogins = Set(validPeople.map { Person.loginKey($0.login) })
+        // A clean file keeps its people array as it is: copying 100,000 people cost memory and time.
+        if !invalidIndices.isEmpty {
+            let invalid = Set(invalidIndices)
+            batch.people = input.people.indices.filter { !invalid.contains($0) }.map { input.people[$0] }
+        }
 
         var firstByName: [String: ImportedGroup] = [:]
         var validGroups: [ImportedGroup] = []
+        // The first row of a login wins; the later ones are the bad rows. A group list naming a bad
+        // row drops it quietly: the row itself is already reported.
+        let validLogins = input.groups.isEmpty ? [] : Set(batch.people.map(\.loginKey))
         for var group in input.groups {
             let name = group.name.trimmingSpaces
             guard !name.isEmpty else {
@@ -49,22 +59,20 @@ struct DirectoryBatchValidator {
             validGroups.append(group)
         }
 
-        batch.people = validPeople
         batch.groups = validGroups
         batch.issues = issues.sorted { ($0.line, $0.severity == .error ? 0 : 1) < ($1.line, $1.severity == .error ? 0 : 1) }
-        return Result(batch: batch, invalidPeople: input.people.count - validPeople.count)
+        return Result(batch: batch, invalidPeople: invalidIndices.count)
     }
 
-    private func problem(_ person: ImportedPerson, firstByLogin: inout [String: ImportedPerson]) -> String? {
+    private func problem(_ person: ImportedPerson, firstByLogin: inout [String: FirstRow]) -> String? {
         if let problem = PersonValidation.problem(login: person.login, email: person.email) { return problem }
         if person.status == nil { return "unknown status \"\(person.rawStatus)\" (use active, suspended or deactivated)" }
-        let key = Person.loginKey(person.login)
-        if let first = firstByLogin[key] {
+        if let first = firstByLogin[person.loginKey] {
             return first.login == person.login
                 ? "duplicate login \(person.login) (also on line \(first.line))"
                 : "login \(person.login) differs only by case from \(first.login) on line \(first.line); apps compare logins case-insensitively"
         }
-        firstByLogin[key] = person
+        firstByLogin[person.loginKey] = FirstRow(line: person.line, login: person.login)
         return nil
     }
 }

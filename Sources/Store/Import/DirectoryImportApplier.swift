@@ -9,17 +9,6 @@ import GRDB
 /// `DirectoryBatch.MembershipAuthority`). Statements are prepared once and reused: 100,000 people
 /// take one pass.
 struct DirectoryImportApplier {
-    private struct StoredPerson {
-        var id: Int64
-        var login: String
-        var firstName: String
-        var lastName: String
-        var email: String
-        var status: String
-        var attributes: String
-        var externalKey: String?
-    }
-
     private struct StoredGroup {
         var id: Int64
         var name: String
@@ -27,7 +16,14 @@ struct DirectoryImportApplier {
         var externalKey: String?
     }
 
+    /// SQLite's page cache while an import writes, in KiB: the login index and the membership
+    /// tables of 100,000 people outgrow the default 2 MB, and evicted pages are written and read again.
+    private static let importCacheKiB = 32 * 1024
+
     func apply(_ batch: DirectoryBatch, to db: Database, report: inout ImportReport) throws {
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         // Formatted once: GRDB formats a Date on every binding, 7% of a 100,000-person import.
         let now = Date().databaseValue
         let personIds = try applyPeople(batch, db, now: now, report: &report)
@@ -35,60 +31,96 @@ struct DirectoryImportApplier {
         try applyMemberships(batch, db, personIds: personIds, groupIds: groupIds, report: &report)
     }
 
-    /// Returns the id of every person of the batch, by login key.
-    private func applyPeople(_ batch: DirectoryBatch, _ db: Database, now: DatabaseValue, report: inout ImportReport) throws -> [String: Int64] {
-        var stored: [String: StoredPerson] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, loginKey, login, firstName, lastName, email, status, attributes, externalKey FROM person
-            """)
-        while let row = try rows.next() {
-            stored[row["loginKey"]] = StoredPerson(
-                id: row["id"], login: row["login"], firstName: row["firstName"], lastName: row["lastName"],
-                email: row["email"], status: row["status"], attributes: row["attributes"], externalKey: row["externalKey"])
-        }
+    /// Returns the id of every person of the batch, in the batch's order.
+    ///
+    /// The batch is walked in login-key byte order beside a cursor over the stored people in the
+    /// same order (the loginKey index), so a re-import never holds every stored person at once.
+    private func applyPeople(_ batch: DirectoryBatch, _ db: Database, now: DatabaseValue, report: inout ImportReport) throws -> [Int64] {
+        let people = batch.people
+        // In login order, so the login index grows at its end instead of at random pages: with
+        // 100,000 people the index outgrows SQLite's page cache and random inserts thrash it.
+        // The keys are taken out first: comparing through `people[i]` copied whole people.
+        let keys = people.map(\.loginKey)
+        let order = keys.indices.sorted { UTF8Order.precedes(keys[$0], keys[$1]) }
 
+        let matches = try storedMatches(people, keys: keys, order: order, db)
+        var ids = matches.ids
+        let changed = matches.changed
         let insert = try db.cachedStatement(sql: """
             INSERT INTO person (login, loginKey, firstName, lastName, email, status, attributes, source, externalKey, searchKey, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // A file without an external key keeps the stored one.
         let update = try db.cachedStatement(sql: """
             UPDATE person SET login = ?, firstName = ?, lastName = ?, email = ?, status = ?, attributes = ?, source = ?,
-            externalKey = ?, searchKey = ?, updatedAt = ? WHERE id = ?
+            externalKey = ifnull(?, externalKey), searchKey = ?, updatedAt = ? WHERE id = ?
             """)
-        var ids: [String: Int64] = [:]
-        ids.reserveCapacity(batch.people.count)
-        // In login order, so the login index grows at its end instead of at random pages: with
-        // 100,000 people the index outgrows SQLite's page cache and random inserts thrash it.
-        let people = batch.people.map { (key: Person.loginKey($0.login), person: $0) }.sorted { $0.key < $1.key }
-        for (key, person) in people {
-            let status = (person.status ?? .active).rawValue
-            let attributes = AttributesCoding.encode(person.attributes)
-            let searchKey = Person.searchKey(login: person.login, firstName: person.firstName, lastName: person.lastName, email: person.email)
-            if let existing = stored[key] {
-                ids[key] = existing.id
-                let externalKey = person.externalKey ?? existing.externalKey
-                let same = existing.login == person.login && existing.firstName == person.firstName
-                    && existing.lastName == person.lastName && existing.email == person.email && existing.status == status
-                    && existing.attributes == attributes && existing.externalKey == externalKey
-                if same {
-                    report.peopleUnchanged += 1
-                    continue
-                }
-                try update.execute(arguments: [
-                    person.login, person.firstName, person.lastName, person.email, status, attributes, batch.source,
-                    externalKey, searchKey, now, existing.id,
-                ])
+        for index in order {
+            if ids[index] != 0, !changed[index] {
+                report.peopleUnchanged += 1
+                continue
+            }
+            if ids[index] != 0 {
+                try update.execute(arguments: Self.updateArguments(people[index], id: ids[index], source: batch.source, now: now))
                 report.peopleUpdated += 1
             } else {
-                try insert.execute(arguments: [
-                    person.login, key, person.firstName, person.lastName, person.email, status, attributes, batch.source,
-                    person.externalKey, searchKey, now,
-                ])
-                ids[key] = db.lastInsertedRowID
+                try insert.execute(arguments: Self.insertArguments(people[index], source: batch.source, now: now))
+                ids[index] = db.lastInsertedRowID
                 report.peopleAdded += 1
             }
         }
         return ids
+    }
+
+    private static func insertArguments(_ person: borrowing ImportedPerson, source: String, now: DatabaseValue) -> StatementArguments {
+        let searchKey = Person.searchKey(login: person.login, firstName: person.firstName, lastName: person.lastName, email: person.email)
+        return [
+            person.login, person.loginKey, person.firstName, person.lastName, person.email, (person.status ?? .active).rawValue,
+            AttributesCoding.encode(person.attributes), source, person.externalKey, searchKey, now,
+        ]
+    }
+
+    private static func updateArguments(_ person: borrowing ImportedPerson, id: Int64, source: String, now: DatabaseValue) -> StatementArguments {
+        let searchKey = Person.searchKey(login: person.login, firstName: person.firstName, lastName: person.lastName, email: person.email)
+        return [
+            person.login, person.firstName, person.lastName, person.email, (person.status ?? .active).rawValue,
+            AttributesCoding.encode(person.attributes), source, person.externalKey, searchKey, now, id,
+        ]
+    }
+
+    /// Reads only: for each person of the batch, the stored id (0 when new) and whether the stored
+    /// row differs from the file. Walks `order` (login-key byte order) beside a cursor over the
+    /// stored people in the same order, and is done with the cursor before anything is written.
+    private func storedMatches(_ people: [ImportedPerson], keys: [String], order: [Int], _ db: Database) throws -> (ids: [Int64], changed: [Bool]) {
+        var ids = [Int64](repeating: 0, count: people.count)
+        var changed = [Bool](repeating: false, count: people.count)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, loginKey, login, firstName, lastName, email, status, attributes, externalKey FROM person ORDER BY loginKey
+            """)
+        var storedRow = try rows.next()
+        var storedKey: String? = storedRow.map { $0[1] }
+        for index in order {
+            while let key = storedKey, UTF8Order.precedes(key, keys[index]) {
+                storedRow = try rows.next()
+                storedKey = storedRow.map { $0[1] }
+            }
+            guard let row = storedRow, let key = storedKey, UTF8Order.same(key, keys[index]) else { continue }
+            ids[index] = row[0]
+            changed[index] = try !Self.isStored(people[index], as: row)
+        }
+        return (ids, changed)
+    }
+
+    /// Whether the stored row already says what the file says. Takes the person in place (`borrowing`):
+    /// a copy of each person retained and released every field.
+    private static func isStored(_ person: borrowing ImportedPerson, as row: Row) throws -> Bool {
+        let storedLogin: String = row[2], storedFirstName: String = row[3], storedLastName: String = row[4]
+        let storedEmail: String = row[5], storedStatus: String = row[6], storedAttributes: String = row[7]
+        let storedExternalKey: String? = row[8]
+        guard storedLogin == person.login, storedFirstName == person.firstName, storedLastName == person.lastName,
+              storedEmail == person.email, storedStatus == (person.status ?? .active).rawValue else { return false }
+        return storedAttributes == AttributesCoding.encode(person.attributes)
+            && (person.externalKey ?? storedExternalKey) == storedExternalKey
     }
 
     /// Creates or updates the groups the batch describes or names; returns their ids by name key.
@@ -135,51 +167,33 @@ struct DirectoryImportApplier {
     }
 
     private func applyMemberships(
-        _ batch: DirectoryBatch, _ db: Database, personIds: [String: Int64], groupIds: [String: Int64], report: inout ImportReport
+        _ batch: DirectoryBatch, _ db: Database, personIds: [Int64], groupIds: [String: Int64], report: inout ImportReport
     ) throws {
-        // Desired memberships of the authoritative side, as (owner id → member ids).
-        var desired: [Int64: Set<Int64>] = [:]
-        let ownerColumn: String
-        let memberColumn: String
+        var owners: [Int64] = []
+        var wanted: [MembershipApplier.Pair] = []
         switch batch.membershipAuthority {
         case .none:
             return
         case .people:
-            (ownerColumn, memberColumn) = ("personId", "groupId")
-            for person in batch.people {
-                guard let names = person.groups, let personId = personIds[Person.loginKey(person.login)] else { continue }
-                desired[personId] = Set(names.compactMap { groupIds[DirectoryGroup.nameKey($0)] })
+            for (index, person) in batch.people.enumerated() {
+                guard let names = person.groups else { continue }
+                owners.append(personIds[index])
+                for name in names {
+                    if let groupId = groupIds[DirectoryGroup.nameKey(name)] { wanted.append(.init(owner: personIds[index], member: groupId)) }
+                }
             }
+            try MembershipApplier().apply(owners: owners, wanted: wanted, ownerColumn: "personId", memberColumn: "groupId", db, report: &report)
         case .groups:
-            (ownerColumn, memberColumn) = ("groupId", "personId")
+            var idByLogin: [String: Int64] = [:]
+            for (index, person) in batch.people.enumerated() { idByLogin[person.loginKey] = personIds[index] }
             for group in batch.groups {
                 guard let logins = group.memberLogins, let groupId = groupIds[DirectoryGroup.nameKey(group.name)] else { continue }
-                desired[groupId] = Set(logins.compactMap { personIds[Person.loginKey($0)] })
+                owners.append(groupId)
+                for login in logins {
+                    if let personId = idByLogin[Person.loginKey(login)] { wanted.append(.init(owner: groupId, member: personId)) }
+                }
             }
-        }
-
-        var existing: [Int64: Set<Int64>] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(ownerColumn), \(memberColumn) FROM membership")
-        while let row = try rows.next() {
-            let owner: Int64 = row[0]
-            guard desired[owner] != nil else { continue }
-            existing[owner, default: []].insert(row[1])
-        }
-
-        let insert = try db.cachedStatement(sql: "INSERT INTO membership (\(ownerColumn), \(memberColumn)) VALUES (?, ?)")
-        let delete = try db.cachedStatement(sql: "DELETE FROM membership WHERE \(ownerColumn) = ? AND \(memberColumn) = ?")
-        // Changes are applied in key order, for the same reason people are.
-        for owner in desired.keys.sorted() {
-            let members = desired[owner] ?? []
-            let current = existing[owner] ?? []
-            for member in members.subtracting(current).sorted() {
-                try insert.execute(arguments: [owner, member])
-                report.membershipsAdded += 1
-            }
-            for member in current.subtracting(members).sorted() {
-                try delete.execute(arguments: [owner, member])
-                report.membershipsRemoved += 1
-            }
+            try MembershipApplier().apply(owners: owners, wanted: wanted, ownerColumn: "groupId", memberColumn: "personId", db, report: &report)
         }
     }
 }

@@ -19,7 +19,7 @@ public struct DirectoryGroup: Sendable, Hashable, Identifiable {
         self.updatedAt = updatedAt
     }
 
-    public static func nameKey(_ name: String) -> String { name.lowercased() }
+    public static func nameKey(_ name: String) -> String { CaseFolding.lowercased(name) }
 }
 
 extension DirectoryGroup: FetchableRecord, MutablePersistableRecord {

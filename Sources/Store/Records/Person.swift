@@ -42,11 +42,13 @@ public struct Person: Sendable, Hashable, Identifiable {
     }
 
     /// The case-folded login the store compares.
-    public static func loginKey(_ login: String) -> String { login.lowercased() }
+    public static func loginKey(_ login: String) -> String { CaseFolding.lowercased(login) }
 
     /// The case-folded text that `--filter` searches: login, names and email.
     static func searchKey(login: String, firstName: String, lastName: String, email: String) -> String {
-        "\(login)\n\(firstName) \(lastName)\n\(email)".lowercased()
+        // Part by part: most logins and emails are ASCII and take the fast path even when a name is not.
+        CaseFolding.lowercased(login) + "\n" + CaseFolding.lowercased(firstName) + " " + CaseFolding.lowercased(lastName)
+            + "\n" + CaseFolding.lowercased(email)
     }
 }
 

@@ -8,7 +8,7 @@ public enum PersonStatus: String, Codable, Sendable, CaseIterable, DatabaseValue
 
     /// Reads the spellings imports meet: `active`, `ACTIVE`, `Suspended`, `disabled`, `inactive`, `true`/`false`.
     public init?(lenient text: String) {
-        switch text.trimmingSpaces.lowercased() {
+        switch CaseFolding.lowercased(text.trimmingSpaces) {
         case "", "active", "enabled", "true", "1", "provisioned", "staged": self = .active
         case "suspended", "locked", "locked_out": self = .suspended
         case "deactivated", "inactive", "disabled", "false", "0", "deprovisioned": self = .deactivated
