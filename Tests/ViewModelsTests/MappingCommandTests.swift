@@ -21,14 +21,14 @@ final class MappingCommandTests: XCTestCase {
     }
 
     @discardableResult
-    private func expectSuccess(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CommandRun {
-        let run = try CommandRun.scimdeck(arguments, store: store)
+    private func expectSuccess(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> ScimdeckRun {
+        let run = try ScimdeckRun.run(arguments + ["--store", store.path], in: store.deletingLastPathComponent())
         XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)", file: file, line: line)
         return run
     }
 
     private func expectFailure(_ arguments: [String], saying message: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let run = try CommandRun.scimdeck(arguments, store: store)
+        let run = try ScimdeckRun.run(arguments + ["--store", store.path], in: store.deletingLastPathComponent())
         XCTAssertNotEqual(run.status, 0, "\(arguments) should fail", file: file, line: line)
         XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)", file: file, line: line)
     }
