@@ -12,6 +12,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1 remote links, journal, request log", migrate: createEngineState)
         migrator.registerMigration("v1 secrets", migrate: createSecrets)
         migrator.registerMigration("v2 group push state", migrate: createGroupPushState)
+        migrator.registerMigration("v3 attribute statements", migrate: addAttributeStatements)
         return migrator
     }
 
@@ -216,6 +217,13 @@ enum StoreMigrations {
             t.column("groupId", .integer).notNull()
             t.column("personId", .integer).notNull()
             t.primaryKey(["appId", "groupId", "personId"])
+        }
+    }
+
+    /// The Sign On tab's attribute statements (name, name format, expression), as a JSON array.
+    private static func addAttributeStatements(_ db: Database) throws {
+        try db.alter(table: "signOnSettings") { t in
+            t.add(column: "attributeStatements", .text).notNull().defaults(to: "[]")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Provisioning
+import SAML
 import Store
 
 /// `scimdeck app set --app A …`: the scriptable twin of every Save on the Sign On and Provisioning tabs.
@@ -28,6 +29,9 @@ struct AppSetCommand: ParsableCommand {
     @Option(help: "Audience URI (SP Entity ID).") var audience: String?
     @Option(name: .customLong("name-id-format"), help: "Name ID format: unspecified, emailAddress, persistent, transient.") var nameIDFormat: String?
     @Option(name: .customLong("application-username"), help: "Application username expression, e.g. user.login or user.email.") var applicationUsername: String?
+    @Option(name: .customLong("attribute-statement"), help: "An attribute statement NAME=EXPRESSION, e.g. email=user.email (repeatable; replaces the list).")
+    var attributeStatements: [String] = []
+    @Flag(name: .customLong("clear-attribute-statements"), help: "Remove every attribute statement.") var clearAttributeStatements = false
 
     // Provisioning → Integration
     @Flag(inversion: .prefixedEnableDisable, help: "Enable API integration.") var apiIntegration: Bool?
@@ -60,6 +64,10 @@ struct AppSetCommand: ParsableCommand {
         if let audience { signOn.audienceURI = try SettingValidation.audience(audience) }
         if let nameIDFormat { signOn.nameIDFormat = try SettingValidation.nameIDFormat(nameIDFormat) }
         if let applicationUsername { signOn.applicationUsername = try SettingValidation.applicationUsername(applicationUsername) }
+        if clearAttributeStatements { signOn.attributeStatements = SignOnConfiguration.json([]) }
+        if !attributeStatements.isEmpty {
+            signOn.attributeStatements = SignOnConfiguration.json(try attributeStatements.map(SettingValidation.attributeStatement))
+        }
         if signOn != signOnBefore {
             signOn.updatedAt = Date()
             try store.records(SignOnSettings.self).save(signOn)

@@ -21,6 +21,7 @@ struct AppShowCommand: ParsableCommand {
             lines += ["", "Sign On", "  Default Relay State   \(signOn.defaultRelayState)", "  ACS URL               \(signOn.acsURL)",
                       "  Audience URI          \(signOn.audienceURI)", "  Name ID format        \(signOn.nameIDFormat)",
                       "  Application username  \(signOn.applicationUsername)"]
+                + signOn.attributeStatements.map { "  Attribute statement   \($0)" }
         }
         if let settings = summary.settings {
             lines += ["", "Provisioning", "  API integration       \(settings.apiIntegrationEnabled ? "enabled" : "off")",

@@ -9,6 +9,7 @@ struct AppSummary: Encodable {
         var audienceURI: String
         var nameIDFormat: String
         var applicationUsername: String
+        var attributeStatements: [String]
     }
 
     struct Provisioning: Encodable {
@@ -49,7 +50,8 @@ struct AppSummary: Encodable {
         guard detailed else { return }
         if let signOn = try store.records(SignOnSettings.self).fetch(key: appID) {
             self.signOn = SignOn(defaultRelayState: signOn.defaultRelayState, acsURL: signOn.acsURL, audienceURI: signOn.audienceURI,
-                                 nameIDFormat: signOn.nameIDFormat, applicationUsername: signOn.applicationUsername)
+                                 nameIDFormat: signOn.nameIDFormat, applicationUsername: signOn.applicationUsername,
+                                 attributeStatements: SignOnConfiguration(signOn).attributeStatements.map { "\($0.name)=\($0.expression)" })
         }
         if let settings {
             let token = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText()

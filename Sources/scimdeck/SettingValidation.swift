@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Provisioning
+import SAML
 
 /// The field checks of the Sign On and Integration forms, for the command line.
 enum SettingValidation {
@@ -29,6 +30,21 @@ enum SettingValidation {
             return choice.urn
         }
         throw ValidationError("Name ID format must be one of \(NameIDFormatChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+
+    /// `NAME=EXPRESSION`, the expression parsed now so a typo is caught before a preview.
+    static func attributeStatement(_ text: String) throws -> AttributeStatement {
+        guard let equals = text.firstIndex(of: "="), !text[..<equals].trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--attribute-statement \(text): write it as NAME=EXPRESSION, e.g. email=user.email")
+        }
+        let name = text[..<equals].trimmingCharacters(in: .whitespaces)
+        let expression = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+        do {
+            _ = try Expression.parse(expression)
+        } catch {
+            throw ValidationError("--attribute-statement \(name): the expression does not parse: \(error)")
+        }
+        return AttributeStatement(name: name, expression: expression)
     }
 
     /// A parsable expression, stored in the form the Sign On tab reads back ("login" becomes "user.login").

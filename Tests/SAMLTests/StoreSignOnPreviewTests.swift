@@ -124,4 +124,17 @@ final class StoreSignOnPreviewTests: XCTestCase {
         let value = rest[valueStart.upperBound...]
         return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }
+
+    func test_storedAttributeStatementsAreCarriedByEveryPreview() throws {
+        let (store, appID) = try world()
+        let service = SignOnService(store: store)
+        var configuration = try service.configuration(appID: appID)
+        configuration.attributeStatements = [AttributeStatement(name: "firstName", expression: "user.firstName")]
+        try service.save(configuration, appID: appID)
+        XCTAssertEqual(try service.configuration(appID: appID).attributeStatements.map(\.name), ["firstName"], "saved and read back")
+
+        let preview = try service.preview(appID: appID, login: "zoe.odegaard")
+        XCTAssertTrue(preview.responseXML.contains("<saml:Attribute Name=\"firstName\""), preview.responseXML)
+        XCTAssertTrue(preview.responseXML.contains("<saml:AttributeValue>Zoë</saml:AttributeValue>"), preview.responseXML)
+    }
 }

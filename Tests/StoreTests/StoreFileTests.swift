@@ -51,7 +51,7 @@ final class StoreFileTests: StoreTestCase {
         let applied = try store.appliedMigrations()
         XCTAssertEqual(applied, [
             "v1 directory", "v1 apps and settings", "v1 assignments and push groups",
-            "v1 remote links, journal, request log", "v1 secrets", "v2 group push state",
+            "v1 remote links, journal, request log", "v1 secrets", "v2 group push state", "v3 attribute statements",
         ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")

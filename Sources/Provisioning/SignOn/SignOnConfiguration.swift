@@ -10,11 +10,15 @@ public struct SignOnConfiguration: Sendable, Hashable {
     public var audienceURI: String
     public var nameIDFormat: NameIDFormatChoice
     public var applicationUsername: ApplicationUsername
+    /// The attributes the assertion carries besides the Name ID.
+    public var attributeStatements: [AttributeStatement]
 
     public init(
         defaultRelayState: String = "", acsURL: String = "", audienceURI: String = "",
-        nameIDFormat: NameIDFormatChoice = .unspecified, applicationUsername: ApplicationUsername = .oktaUsername
+        nameIDFormat: NameIDFormatChoice = .unspecified, applicationUsername: ApplicationUsername = .oktaUsername,
+        attributeStatements: [AttributeStatement] = []
     ) {
+        self.attributeStatements = attributeStatements
         self.defaultRelayState = defaultRelayState
         self.acsURL = acsURL
         self.audienceURI = audienceURI
@@ -29,7 +33,8 @@ public struct SignOnConfiguration: Sendable, Hashable {
             acsURL: stored.acsURL,
             audienceURI: stored.audienceURI,
             nameIDFormat: NameIDFormatChoice(urn: stored.nameIDFormat) ?? .unspecified,
-            applicationUsername: ApplicationUsername(expression: stored.applicationUsername)
+            applicationUsername: ApplicationUsername(expression: stored.applicationUsername),
+            attributeStatements: (try? JSONDecoder().decode([AttributeStatement].self, from: Data(stored.attributeStatements.utf8))) ?? []
         )
     }
 
@@ -37,17 +42,25 @@ public struct SignOnConfiguration: Sendable, Hashable {
     public func stored(appID: Int64, updatedAt: Date = Date()) -> Store.SignOnSettings {
         Store.SignOnSettings(
             appId: appID, defaultRelayState: defaultRelayState, acsURL: acsURL, audienceURI: audienceURI,
-            nameIDFormat: nameIDFormat.urn, applicationUsername: applicationUsername.expression, updatedAt: updatedAt
+            nameIDFormat: nameIDFormat.urn, applicationUsername: applicationUsername.expression, updatedAt: updatedAt,
+            attributeStatements: Self.json(attributeStatements)
         )
     }
 
-    /// The settings a signed Response is built from.
+    /// The settings a signed Response is built from: the given attribute statements, else the stored ones.
     public func samlSettings(attributeStatements: [AttributeStatement] = []) -> SAML.SignOnSettings {
         SAML.SignOnSettings(
             acsURL: acsURL, audience: audienceURI, nameIDFormat: nameIDFormat.format,
             defaultRelayState: defaultRelayState, applicationUsername: applicationUsername.expression,
-            attributeStatements: attributeStatements
+            attributeStatements: attributeStatements.isEmpty ? self.attributeStatements : attributeStatements
         )
+    }
+
+    /// The stored form of attribute statements (the `attributeStatements` column).
+    public static func json(_ statements: [AttributeStatement]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(statements)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     /// Each field's reason to refuse the settings, empty when they can be saved and signed with.

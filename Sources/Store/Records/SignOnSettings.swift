@@ -13,12 +13,15 @@ public struct SignOnSettings: StoredRecord, Hashable {
     /// The expression the application username is built from (`login`, `email`, …).
     public var applicationUsername: String
     public var updatedAt: Date
+    /// The attribute statements as a JSON array of `{"name", "nameFormat", "expression"}`.
+    public var attributeStatements: String
 
     public init(
         appId: Int64, defaultRelayState: String = "", acsURL: String = "", audienceURI: String = "",
         nameIDFormat: String = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
-        applicationUsername: String = "login", updatedAt: Date = Date()
+        applicationUsername: String = "login", updatedAt: Date = Date(), attributeStatements: String = "[]"
     ) {
+        self.attributeStatements = attributeStatements
         self.appId = appId
         self.defaultRelayState = defaultRelayState
         self.acsURL = acsURL
