@@ -35,38 +35,17 @@ struct DirectoryListCommand: ParsableCommand {
         case .people:
             let people = try directory.people(filter: filter, limit: limit)
             if json {
-                try printJSON(people)
+                try JSONOutput.print(people)
             } else {
-                printTable(["LOGIN", "NAME", "EMAIL", "STATUS"], people.map { [$0.login, $0.displayName, $0.email, $0.status.rawValue] })
+                TextTable.print(["LOGIN", "NAME", "EMAIL", "STATUS"], people.map { [$0.login, $0.displayName, $0.email, $0.status.rawValue] })
             }
         case .groups:
             let groups = try directory.groups(filter: filter, limit: limit)
             if json {
-                try printJSON(groups)
+                try JSONOutput.print(groups)
             } else {
-                printTable(["NAME", "MEMBERS", "DESCRIPTION"], groups.map { [$0.group.name, String($0.memberCount), $0.group.description] })
+                TextTable.print(["NAME", "MEMBERS", "DESCRIPTION"], groups.map { [$0.group.name, String($0.memberCount), $0.group.description] })
             }
         }
-    }
-
-    private func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        StandardStreams.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
-    }
-
-    private func printTable(_ header: [String], _ rows: [[String]]) {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        var text = ""
-        for row in [header] + rows {
-            let cells = row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }
-            text += cells.joined(separator: "  ") + "\n"
-        }
-        StandardStreams.out(text)
     }
 }
