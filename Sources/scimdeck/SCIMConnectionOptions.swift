@@ -13,11 +13,7 @@ struct SCIMConnectionOptions: ParsableArguments {
         "A file holding the API token (else $SCIMDECK_TOKEN, else a prompt that does not echo).", valueName: "file"))
     var tokenFile: String?
 
-    @Flag(name: .customLong("allow-insecure-http"), help: "Allow plain http:// to a host that is not loopback (the token then crosses the network in clear).")
-    var allowInsecureHTTP = false
-
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("A PEM file of CA certificates to trust (for a private CA).", valueName: "file"))
-    var caFile: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(help: "Seconds before one request is abandoned.")
     var timeout: Double = 30
@@ -26,20 +22,16 @@ struct SCIMConnectionOptions: ParsableArguments {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
               parsed.host?.isEmpty == false
         else { throw ValidationError("--url must be an http:// or https:// URL with a host, such as https://example.com/scim/v2") }
-        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+        if let caFile = connection.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ValidationError("--ca-file \(caFile) cannot be read")
         }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
-    }
-
-    func makeTransport(maxInFlight: Int = 8) throws -> CurlTransport {
-        try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: maxInFlight, caFile: caFile, allowInsecureHTTP: allowInsecureHTTP))
     }
 
     func makeClient(retry: SCIMRetryPolicy = .standard, maxInFlight: Int = 8) throws -> SCIMClient {
         guard let baseURL = URL(string: url) else { throw ValidationError("--url is not a URL") }
         let token = try SCIMTokenSource.read(tokenFile: tokenFile)
         let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, timeout: timeout, retry: retry)
-        return SCIMClient(configuration: configuration, transport: try makeTransport(maxInFlight: maxInFlight))
+        return SCIMClient(configuration: configuration, transport: try connection.transport(maxInFlight: maxInFlight))
     }
 }
