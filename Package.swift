@@ -70,7 +70,7 @@ let package = Package(
             ],
             exclude: ["Checkers"]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store"]),
         // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too).
         .testTarget(name: "E2ETests", dependencies: ["TestSupport"]),
