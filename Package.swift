@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ViewModels", dependencies: ["Provisioning", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
-        .target(name: "Console", dependencies: ["ViewModels", "Terminal"]),
+        .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
             "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

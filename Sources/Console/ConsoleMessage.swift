@@ -14,4 +14,10 @@ enum ConsoleMessage: Sendable {
     case syncProgress(appID: Int64, SyncProgress)
     case syncFinished(appID: Int64, summary: String, failed: Bool)
     case toastExpired
+    /// The answer to a Sign On effect, for the app it was run for.
+    case signOn(appID: Int64, SignOnIntent)
+    /// The answer to a Provisioning effect, for the app it was run for.
+    case provisioning(appID: Int64, ProvisioningTabViewModel.Intent)
+    /// Turns the spinner while something runs in the background (Test API Credentials).
+    case spinnerTick
 }

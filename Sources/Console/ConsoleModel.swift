@@ -9,6 +9,8 @@ struct ConsoleModel: Sendable {
     var appsTable = TableState()
     var overlay: Overlay?
     var toast: Toast?
+    /// Advanced by `spinnerTick` while background work shows a spinner.
+    var spinnerFrame = 0
 
     var screen: Screen { stack.last ?? .applications }
 

@@ -30,7 +30,12 @@ extension ConsoleProgram {
         switch model.screen {
         case .applications: return model.appsTable.isEditingFilter
         case .catalog: return true
-        case .app(let state): return state.table.isEditingFilter
+        case .app(let state):
+            switch state.tab {
+            case .signOn: return state.signOn.isTakingText
+            case .provisioning: return state.provisioning.isTakingText
+            default: return state.table.isEditingFilter
+            }
         case .directory(let state): return (state.tab == .people ? state.peopleTable : state.groupsTable).isEditingFilter
         }
     }
@@ -125,6 +130,12 @@ extension ConsoleProgram {
     func appKey(_ key: Key, _ state: AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         var state = state
         defer { if case .app = model.screen { model.replaceTop(.app(state)) } }
+        // A tab with a form takes its keys first (Tab moves between fields while editing).
+        switch state.tab {
+        case .signOn: if let command = signOnKey(key, &state, &model) { return command }
+        case .provisioning: if let command = provisioningKey(key, &state, &model) { return command }
+        default: break
+        }
         let panel = state.detail.panel(state.tab)
         let rows = StringTableRows(panel.rows)
         if state.table.handle(key, rows: rows, visibleHeight: appTableHeight(model, state)) { return .none }
@@ -132,14 +143,11 @@ extension ConsoleProgram {
         let index = tabs.firstIndex(of: state.tab) ?? 0
         switch key {
         case .tab, .right, .character("l"):
-            state.tab = tabs[(index + 1) % tabs.count]
-            state.table = TableState()
+            return requestNavigation(.tab(tabs[(index + 1) % tabs.count]), &state, &model)
         case .backTab, .left, .character("h"):
-            state.tab = tabs[(index + tabs.count - 1) % tabs.count]
-            state.table = TableState()
+            return requestNavigation(.tab(tabs[(index + tabs.count - 1) % tabs.count]), &state, &model)
         case .character(let digit) where digit.wholeNumberValue.map { (1...tabs.count).contains($0) } == true:
-            state.tab = tabs[(digit.wholeNumberValue ?? 1) - 1]
-            state.table = TableState()
+            return requestNavigation(.tab(tabs[(digit.wholeNumberValue ?? 1) - 1]), &state, &model)
         case .character("r"):
             if let detail = try? AppDetail.load(appID: state.detail.id, in: workspace) { state.detail = detail }
         case .character("x"):
@@ -151,7 +159,7 @@ extension ConsoleProgram {
         case .character("s"):
             return startSync(&state, &model)
         case .escape, .character("q"):
-            return back(&model, quitAtRoot: false)
+            return requestNavigation(.back, &state, &model)
         default:
             break
         }
@@ -238,9 +246,9 @@ extension ConsoleProgram {
             let bar = TabBar(titles: AppTab.allCases.map(\.title), selected: 0)
             let tabs = ConsoleGeometry.tabbed(model.size).tabs
             if point.y == tabs.y, let index = bar.index(atColumn: point.x, in: tabs) {
-                state.tab = AppTab.allCases[index]
-                state.table = TableState()
-                model.replaceTop(.app(state))
+                let command = requestNavigation(.tab(AppTab.allCases[index]), &state, &model)
+                if case .app = model.screen { model.replaceTop(.app(state)) }
+                return command
             }
         default:
             break

@@ -57,8 +57,24 @@ extension ConsoleProgram {
         }
     }
 
+    /// The admin said no: a navigation held for the answer is forgotten.
+    func declined(_ action: ConfirmRequest.Action, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        if case .discardProvisioningChanges(let appID) = action {
+            return withApp(appID, &model) { state, _ in
+                state.pendingNavigation = nil
+                return .none
+            }
+        }
+        return .none
+    }
+
     func confirm(_ action: ConfirmRequest.Action, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         switch action {
+        case .discardProvisioningChanges(let appID):
+            return withApp(appID, &model) { state, model in
+                state.provisioning.discardChanges()
+                return navigate(state.pendingNavigation ?? .back, &state, &model)
+            }
         case .deleteApp(let id, let label):
             do {
                 _ = try AppDetail.delete(appID: id, in: workspace)

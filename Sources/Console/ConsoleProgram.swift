@@ -80,6 +80,14 @@ struct ConsoleProgram: Program {
         case .toastExpired:
             model.toast = nil
             return .none
+        case .signOn(let appID, let intent):
+            return withApp(appID, &model) { state, model in sendSignOn(intent, &state, &model) }
+        case .provisioning(let appID, let intent):
+            return withApp(appID, &model) { state, model in sendProvisioning(intent, &state, &model) }
+        case .spinnerTick:
+            model.spinnerFrame += 1
+            guard case .app(let state) = model.screen else { return .none }
+            return spinnerCommand(state)
         }
     }
 
@@ -88,6 +96,22 @@ struct ConsoleProgram: Program {
     }
 
     // MARK: Shared steps
+
+    /// Runs `change` on the app screen for `appID` when it is the one showing; answers for an app
+    /// the admin has left are dropped (its tabs are read afresh when it is opened again).
+    func withApp(_ appID: Int64, _ model: inout ConsoleModel,
+                 _ change: (inout AppScreenState, inout ConsoleModel) -> Command<ConsoleMessage>) -> Command<ConsoleMessage> {
+        guard case .app(var state) = model.screen, state.detail.id == appID else { return .none }
+        let command = change(&state, &model)
+        if case .app = model.screen { model.replaceTop(.app(state)) }
+        return command
+    }
+
+    /// Ticks the spinner again while anything shown is still running.
+    func spinnerCommand(_ state: AppScreenState) -> Command<ConsoleMessage> {
+        guard state.signOn.isBusy || state.provisioning.isBusy else { return .none }
+        return .after(.milliseconds(120), id: "spinner") { .spinnerTick }
+    }
 
     func reloadApps(_ model: inout ConsoleModel) {
         do {

@@ -16,6 +16,8 @@ struct ConfirmRequest: Sendable {
     enum Action: Sendable {
         case deleteApp(id: Int64, label: String)
         case createDemo
+        /// Leave the Provisioning tab, dropping its unsaved edits, for the navigation it holds.
+        case discardProvisioningChanges(appID: Int64)
     }
 
     var action: Action

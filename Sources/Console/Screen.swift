@@ -19,13 +19,30 @@ struct CatalogScreenState: Sendable {
     var error: String?
 }
 
-/// One app on its tabs.
+/// One app on its tabs. Sign On and Provisioning keep their forms here, so moving between tabs
+/// loses nothing; each is opened (read from the store) the first time it is shown.
 struct AppScreenState: Sendable {
     var detail: AppDetail
     var tab: AppTab = .general
     var table = TableState()
     var sync: SyncProgress?
     var isSyncing = false
+    var signOn: SignOnScreenState
+    var provisioning: ProvisioningScreenState
+    /// Where the admin asked to go while a form held unsaved changes (the prompt is up).
+    var pendingNavigation: AppNavigation?
+
+    init(detail: AppDetail) {
+        self.detail = detail
+        signOn = SignOnScreenState(appID: detail.id)
+        provisioning = ProvisioningScreenState(appLabel: detail.label)
+    }
+}
+
+/// Leaving the current tab: for another tab, or back to the screen below.
+enum AppNavigation: Sendable, Equatable {
+    case tab(AppTab)
+    case back
 }
 
 /// People and Groups.

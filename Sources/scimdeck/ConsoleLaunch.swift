@@ -17,8 +17,10 @@ enum ConsoleLaunch {
             // A demo made by an earlier `make run` follows this run's server (the old one is gone).
             if try store.apps.app(named: DemoWorkspace.appLabel) != nil { _ = try settings.workspace().apply(to: store) }
         }
+        // Test API Credentials and /Schemas share one transport; a sync makes its own (its pool is sized for the push).
+        let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 2))
         let workspace = Workspace(store: store, location: Console.displayPath(storePath),
-                                  syncRunner: syncRunner(store: store), demoMaker: demoMaker)
+                                  syncRunner: syncRunner(store: store), demoMaker: demoMaker, scimTransport: transport)
         // The console blocks the thread it runs on until quit: give it a thread of its own rather
         // than one of the two cooperative threads the sync tasks need.
         let finished = DispatchSemaphore(value: 0)
