@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ViewModels", dependencies: ["Provisioning", "SCIM", "Store"]),
+        .target(name: "ViewModels", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
@@ -60,7 +60,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
-        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
         .testTarget(
             name: "SAMLTests",

@@ -1,4 +1,5 @@
 import Provisioning
+import SAML
 import ViewModels
 import XCTest
 
@@ -162,6 +163,16 @@ final class SignOnTabTests: XCTestCase {
         XCTAssertEqual(tab.saved, axiad)
         XCTAssertFalse(tab.isSaving)
         XCTAssertEqual(tab.status, .info("Saved."))
+    }
+
+    func test_savingTheFormKeepsTheAttributeStatementsItDoesNotEdit() {
+        var stored = axiad
+        stored.attributeStatements = [AttributeStatement(name: "department", expression: "user.department")]
+        var tab = tab(stored)
+        _ = tab.send(.setText(.defaultRelayState, ""))
+        var expected = stored
+        expected.defaultRelayState = ""
+        XCTAssertEqual(tab.send(.save), [.save(appID: 7, expected)])
     }
 
     func test_saveWithoutChangesJustLeavesEdit() {

@@ -1,4 +1,5 @@
 import Provisioning
+import SAML
 
 /// The Sign On form while it is edited: the text of each field as typed, and the chosen options.
 /// The custom expression is kept while another username choice is selected, so switching back loses nothing.
@@ -9,8 +10,12 @@ public struct SignOnDraft: Sendable, Hashable {
     public var nameIDFormat: NameIDFormatChoice
     public var usernameKind: ApplicationUsername.Kind
     public var customExpression: String
+    /// Not edited on this form (`scimdeck app set --attribute-statement` edits them), but carried through
+    /// Save so that saving the form never drops them.
+    public var attributeStatements: [AttributeStatement]
 
     public init(_ configuration: SignOnConfiguration) {
+        attributeStatements = configuration.attributeStatements
         defaultRelayState = configuration.defaultRelayState
         acsURL = configuration.acsURL
         audienceURI = configuration.audienceURI
@@ -30,7 +35,8 @@ public struct SignOnDraft: Sendable, Hashable {
             acsURL: acsURL.trimmingCharacters(in: .whitespacesAndNewlines),
             audienceURI: audienceURI.trimmingCharacters(in: .whitespacesAndNewlines),
             nameIDFormat: nameIDFormat,
-            applicationUsername: applicationUsername
+            applicationUsername: applicationUsername,
+            attributeStatements: attributeStatements
         )
     }
 
