@@ -4,6 +4,7 @@ import ViewModels
 /// One app: its tabs, the selected tab's panel, and the sync progress while a sync runs.
 struct AppView {
     let state: AppScreenState
+    var spinnerFrame = 0
 
     static let fieldLabelWidth = 24
 
@@ -14,6 +15,11 @@ struct AppView {
         _ = Box().render(in: box, frame: &frame, theme: theme)
         let syncing = state.isSyncing || state.sync != nil
         let panelArea = ConsoleGeometry.appPanel(size, syncing: syncing)
+        if state.tab == .signOn {
+            SignOnView(state: state.signOn, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
+            renderSyncProgress(panelArea, frame: &frame, theme: theme)
+            return
+        }
         let panel = state.detail.panel(state.tab)
         var y = panelArea.y
         for field in panel.fields where y < panelArea.maxY {
@@ -49,12 +55,15 @@ struct AppView {
         } else if panel.fields.isEmpty {
             _ = frame.buffer.write(panel.emptyText, x: panelArea.x + 1, y: panelArea.y, style: theme[.muted])
         }
-        if syncing, let progress = state.sync {
-            let line = Rect(x: panelArea.x + 1, y: panelArea.maxY, width: panelArea.width - 2, height: 1)
-            let label = state.isSyncing ? "Syncing " : "Last sync "
-            let used = frame.buffer.write(label, x: line.x, y: line.y, style: theme[.accent])
-            ProgressBar(done: progress.done, total: max(progress.total, progress.done))
-                .render(in: line.inset(left: used), frame: &frame, theme: theme)
-        }
+        renderSyncProgress(panelArea, frame: &frame, theme: theme)
+    }
+
+    private func renderSyncProgress(_ panelArea: Rect, frame: inout Frame, theme: Theme) {
+        guard state.isSyncing || state.sync != nil, let progress = state.sync else { return }
+        let line = Rect(x: panelArea.x + 1, y: panelArea.maxY, width: panelArea.width - 2, height: 1)
+        let label = state.isSyncing ? "Syncing " : "Last sync "
+        let used = frame.buffer.write(label, x: line.x, y: line.y, style: theme[.accent])
+        ProgressBar(done: progress.done, total: max(progress.total, progress.done))
+            .render(in: line.inset(left: used), frame: &frame, theme: theme)
     }
 }

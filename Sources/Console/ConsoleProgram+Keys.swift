@@ -221,6 +221,11 @@ extension ConsoleProgram {
             field.insert(line)
             model.overlay = .importPath(field)
         case nil:
+            if case .app(var state) = model.screen, state.tab == .signOn {
+                let command = pasteIntoSignOn(line, &state, &model)
+                if case .app = model.screen { model.replaceTop(.app(state)) }
+                return command
+            }
             guard case .catalog(var state) = model.screen else { return .none }
             if case .label = state.browser.step { state.label.insert(line) } else {
                 state.search.insert(line)

@@ -107,6 +107,10 @@ extension ConsoleProgram {
 
     func runCommand(_ text: String, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let leaves = !["", "help", "?", "quit", "q", "q!", "exit"].contains(word)
+        if leaves, case .app(let state) = model.screen, state.hasUnsavedChanges {
+            return showToast(Toast("Save or cancel the changes on \(state.tab.title) first.", kind: .warning), &model)
+        }
         switch word {
         case "": return .none
         case "apps", "applications", "app", "a":

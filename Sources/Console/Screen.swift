@@ -32,6 +32,9 @@ struct AppScreenState: Sendable {
     /// Where the admin asked to go while a form held unsaved changes (the prompt is up).
     var pendingNavigation: AppNavigation?
 
+    /// Whether a form on any tab holds edits that leaving the app would lose.
+    var hasUnsavedChanges: Bool { signOn.tab.hasUnsavedChanges || provisioning.model.hasUnsavedChanges }
+
     init(detail: AppDetail) {
         self.detail = detail
         signOn = SignOnScreenState(appID: detail.id)

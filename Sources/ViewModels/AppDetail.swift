@@ -2,8 +2,7 @@ import Foundation
 import Provisioning
 import Store
 
-/// One app as its tabs show it. General is complete; the other tabs show the stored
-/// settings read-only until their editing view models land (see `AppTab`).
+/// One app as its read-only tabs show it. Sign On has a screen of its own (`SignOnTab`), so no panel here.
 public struct AppDetail: Sendable, Equatable {
     public enum Failure: Error, CustomStringConvertible {
         case gone(Int64)
@@ -36,7 +35,6 @@ public struct AppDetail: Sendable, Equatable {
             .init("Stack", stack),
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
-        panels[.signOn] = try signOnPanel(appID: appID, store: store)
         panels[.provisioning] = try provisioningPanel(appID: appID, entry: entry, store: store)
         panels[.assignments] = try assignmentsPanel(appID: appID, store: store)
         panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
@@ -47,19 +45,6 @@ public struct AppDetail: Sendable, Equatable {
     /// Deletes the app with its settings, links and log (the store cascades).
     public static func delete(appID: Int64, in workspace: Workspace) throws -> Bool {
         try workspace.store.apps.remove(appId: appID)
-    }
-
-    static func signOnPanel(appID: Int64, store: ScimdeckStore) throws -> AppPanel {
-        guard let settings = try store.records(SignOnSettings.self).fetch(key: appID) else {
-            return AppPanel(note: readOnlyNote, emptyText: "No sign-on settings stored.")
-        }
-        return AppPanel(fields: [
-            .init("Default Relay State", settings.defaultRelayState.orDash),
-            .init("ACS URL", settings.acsURL.orDash),
-            .init("Audience URI", settings.audienceURI.orDash),
-            .init("Name ID format", settings.nameIDFormat),
-            .init("Application username", settings.applicationUsername),
-        ], note: readOnlyNote)
     }
 
     static func provisioningPanel(appID: Int64, entry: CatalogEntry?, store: ScimdeckStore) throws -> AppPanel {

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import Terminal
 import ViewModels
+import XCTest
 
 /// Runs the console program on the memory terminal through the real runner (tasks, timers and
 /// all), then hands back the last screen. Each inner array is one read of input; an empty one
@@ -21,10 +22,36 @@ struct ConsoleHarness {
         Workspace(store: try ScimdeckStore(), location: "~/.local/share/scimdeck/scimdeck.sqlite", syncRunner: syncRunner, demoMaker: demoMaker)
     }
 
+    /// One step of a script: input to read, or text to wait for on the screen.
+    enum Step {
+        case input([InputEvent])
+        case waitFor(String)
+    }
+
+    /// Runs `steps`, each `.waitFor` holding the script until its text is on the screen.
     @discardableResult
-    func run(_ script: [[InputEvent]], idleWait: Duration = .milliseconds(300)) throws -> MemoryTerminal {
+    func run(steps: [Step], idleWait: Duration = .milliseconds(300)) throws -> MemoryTerminal {
+        var script: [[InputEvent]] = []
+        var awaited: [Int: String] = [:]
+        for step in steps {
+            switch step {
+            case .input(let events): script.append(events)
+            case .waitFor(let text):
+                awaited[script.count] = text
+                script.append([])
+            }
+        }
+        let terminal = try run(script, idleWait: idleWait, awaitedText: awaited)
+        for missed in terminal.missedAwaits { XCTFail("“\(missed)” never showed on the screen:\n\(terminal.text)") }
+        return terminal
+    }
+
+    @discardableResult
+    func run(_ script: [[InputEvent]], idleWait: Duration = .milliseconds(300), awaitedText: [Int: String] = [:]) throws -> MemoryTerminal {
         // Ctrl-C ends every script, so a test never hangs on a screen that ignores `q`.
         let terminal = MemoryTerminal(size: size, script: script + [[.key(.control("c"))]], idleWait: idleWait)
+        terminal.awaitedText = awaitedText
+        terminal.awaitLimit = .seconds(20)
         var program = ConsoleProgram(workspace: workspace)
         program.offersDemo = offersDemo
         _ = try ProgramRunner(program: program, driver: terminal, theme: .mono).run()

@@ -117,9 +117,13 @@ final class SignOnFlowTests: XCTestCase {
         var tab = openTab()
         runner.send(.previewSAML(login: "jose.nunez@example.com"), to: &tab)
         XCTAssertNotNil(tab.preview?.document)
-        runner.send(.writePreview(directory: "/nonexistent-scimdeck-dir"), to: &tab)
+        // A directory under a plain file cannot be made, whoever runs the test (root included).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("scimdeck-plain-\(UUID().uuidString)").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        runner.send(.writePreview(directory: file + "/preview"), to: &tab)
         XCTAssertEqual(tab.status?.kind, .error)
-        XCTAssertTrue(tab.status?.text.contains("/nonexistent-scimdeck-dir/") == true, tab.status?.text ?? "")
+        XCTAssertTrue(tab.status?.text.contains(file + "/preview/") == true, tab.status?.text ?? "")
     }
 
     func test_leaveWithUnsavedChangesReturnsCloseOnlyAfterDiscard() {

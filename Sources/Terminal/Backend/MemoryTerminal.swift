@@ -16,6 +16,15 @@ public final class MemoryTerminal: TerminalDriver {
     public private(set) var snapshots: [String] = []
     public var script: [[InputEvent]]
     public var idleWait: Duration
+    /// Text an empty batch waits to see, by the batch's position in the script: the test goes on once an
+    /// answer is on the screen, not at the first message of any kind (a spinner tick, another answer).
+    /// It waits at most `awaitLimit`, then goes on and lets the test's assertion say what was missing.
+    public var awaitedText: [Int: String] = [:]
+    public var awaitLimit: Duration = .seconds(20)
+    /// Awaited texts that never showed within `awaitLimit`.
+    public private(set) var missedAwaits: [String] = []
+    private var batchesRead = 0
+    private var awaitDeadline: ContinuousClock.Instant?
     /// A termination signal to report on the next wait (simulates SIGTERM).
     public var pendingSignal: Int32?
 
@@ -60,7 +69,21 @@ public final class MemoryTerminal: TerminalDriver {
     public func waitForInput(timeout: Duration?, wakeDescriptor: Int32) throws(TerminalError) -> [InputEvent] {
         if pendingSignal != nil { return [] }
         guard !script.isEmpty else { throw TerminalError.scriptEnded }
+        if script[0].isEmpty, let awaited = awaitedText[batchesRead], !screen.text.contains(awaited) {
+            let deadline = awaitDeadline ?? ContinuousClock.now + awaitLimit
+            awaitDeadline = deadline
+            let left = deadline - ContinuousClock.now
+            if left > .zero {
+                // The batch stays first: the runner handles what woke us, redraws, and asks again.
+                _ = Poll.readable([wakeDescriptor], timeout: min(left, .milliseconds(50)))
+                return []
+            }
+            missedAwaits.append(awaited)
+        }
+        awaitDeadline = nil
+        batchesRead += 1
         let batch = script.removeFirst()
+        if batch.isEmpty, awaitedText[batchesRead - 1] != nil { return [] }
         if batch.isEmpty {
             let wait = timeout.map { min($0, idleWait) } ?? idleWait
             _ = Poll.readable([wakeDescriptor], timeout: wait)

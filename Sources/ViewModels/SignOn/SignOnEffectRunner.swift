@@ -60,6 +60,11 @@ public struct SignOnEffectRunner: Sendable {
             }
         case let .writeFile(path, contents):
             do {
+                // A directory typed for the preview may not exist yet: make it, private like the files.
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                if !FileManager.default.fileExists(atPath: directory) {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                }
                 try OwnerOnlyFile.write(contents, to: path)
                 return .fileWritten(path: path)
             } catch {

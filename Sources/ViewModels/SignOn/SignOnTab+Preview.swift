@@ -12,6 +12,7 @@ extension SignOnTab {
         // Answers to earlier keystrokes may arrive late: keep only the one for what the field now holds.
         guard query == personQuery.trimmingCharacters(in: .whitespaces) else { return [] }
         personChoices = people
+        personChoicesQuery = query
         return []
     }
 

@@ -24,6 +24,11 @@ public struct SignOnTab: Sendable, Hashable {
     /// The person picker: what was typed and the people found for it.
     public internal(set) var personQuery = ""
     public internal(set) var personChoices: [PersonChoice] = []
+    /// The search `personChoices` answer; they are stale while it differs from what the field holds.
+    public internal(set) var personChoicesQuery: String?
+
+    /// Whether the people listed were found for what the picker's field holds now.
+    public var personChoicesAreCurrent: Bool { personChoicesQuery == personQuery.trimmingCharacters(in: .whitespaces) }
     public internal(set) var status: StatusLine?
 
     public init(appID: Int64) {
