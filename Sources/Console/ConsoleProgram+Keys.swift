@@ -34,6 +34,8 @@ extension ConsoleProgram {
             switch state.tab {
             case .signOn: return state.signOn.isTakingText
             case .provisioning: return state.provisioning.isTakingText
+            case .assignments: return state.assignments.isTakingText || state.table.isEditingFilter
+            case .pushGroups: return state.pushGroups.isTakingText || state.table.isEditingFilter
             default: return state.table.isEditingFilter
             }
         case .directory(let state): return (state.tab == .people ? state.peopleTable : state.groupsTable).isEditingFilter
@@ -134,6 +136,8 @@ extension ConsoleProgram {
         switch state.tab {
         case .signOn: if let command = signOnKey(key, &state, &model) { return command }
         case .provisioning: if let command = provisioningKey(key, &state, &model) { return command }
+        case .assignments: if let command = assignmentsKey(key, &state, &model) { return command }
+        case .pushGroups: if let command = pushGroupsKey(key, &state, &model) { return command }
         default: break
         }
         let panel = state.detail.panel(state.tab)

@@ -29,6 +29,8 @@ struct AppScreenState: Sendable {
     var isSyncing = false
     var signOn: SignOnScreenState
     var provisioning: ProvisioningScreenState
+    var assignments = AssignmentsScreenState()
+    var pushGroups = PushGroupsScreenState()
     /// Where the admin asked to go while a form held unsaved changes (the prompt is up).
     var pendingNavigation: AppNavigation?
 
