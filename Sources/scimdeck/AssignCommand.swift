@@ -15,13 +15,10 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let appID = try app.resolve(in: store).id ?? 0
-        let table = store.records(Assignment.self)
-        let existing = try table.all(appId: appID)
-        for assignment in try targets.assignments(appID: appID, store: store) {
-            if existing.contains(where: { $0.personId == assignment.personId && $0.groupId == assignment.groupId }) { continue }
-            try table.insert(assignment)
-        }
+        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id ?? 0)
+        try targets.checkExist(in: store)
+        for login in targets.people { try assignments.assign(personLogin: login) }
+        for name in targets.groups { try assignments.assign(groupName: name) }
         print("assigned \(targets.people.count) people and \(targets.groups.count) groups")
     }
 }
@@ -38,20 +35,16 @@ struct UnassignCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let appID = try app.resolve(in: store).id ?? 0
-        let table = store.records(Assignment.self)
-        let existing = try table.all(appId: appID)
+        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id ?? 0)
+        try targets.checkExist(in: store)
         var removed = 0
-        for target in try targets.assignments(appID: appID, store: store) {
-            for assignment in existing where assignment.personId == target.personId && assignment.groupId == target.groupId {
-                if try table.delete(key: assignment.id ?? 0) { removed += 1 }
-            }
-        }
+        for login in targets.people where try assignments.unassign(personLogin: login) { removed += 1 }
+        for name in targets.groups where try assignments.unassign(groupName: name) { removed += 1 }
         print("removed \(removed) assignments")
     }
 }
 
-/// `--person` and `--group`, turned into assignments or a clear error for the first unknown one.
+/// `--person` and `--group`, checked to exist before anything is assigned.
 struct AssignmentTargets: ParsableArguments {
     @Option(name: .customLong("person"), help: "A person's login (repeatable).") var people: [String] = []
     @Option(name: .customLong("group"), help: "A group's name (repeatable).") var groups: [String] = []
@@ -60,16 +53,9 @@ struct AssignmentTargets: ParsableArguments {
         if people.isEmpty && groups.isEmpty { throw ValidationError("give at least one --person or --group") }
     }
 
-    func assignments(appID: Int64, store: ScimdeckStore) throws -> [Assignment] {
-        var assignments: [Assignment] = []
-        for login in people {
-            guard let id = try store.directory.person(login: login)?.id else { throw StoreError.personNotFound(login) }
-            assignments.append(.person(id, app: appID))
-        }
-        for name in groups {
-            guard let id = try store.directory.group(name: name)?.id else { throw StoreError.groupNotFound(name) }
-            assignments.append(.group(id, app: appID))
-        }
-        return assignments
+    /// Fails on the first unknown login or name before anything changes.
+    func checkExist(in store: ScimdeckStore) throws {
+        for login in people where try store.directory.person(login: login) == nil { throw StoreError.personNotFound(login) }
+        for name in groups where try store.directory.group(name: name) == nil { throw StoreError.groupNotFound(name) }
     }
 }
