@@ -15,6 +15,11 @@ struct AppView {
         _ = Box().render(in: box, frame: &frame, theme: theme)
         let syncing = state.isSyncing || state.sync != nil
         let panelArea = ConsoleGeometry.appPanel(size, syncing: syncing)
+        if state.tab == .assignments {
+            AssignmentsView(state: state.assignments, table: state.table).render(in: panelArea, syncing: syncing, frame: &frame, theme: theme)
+            renderSyncProgress(panelArea, frame: &frame, theme: theme)
+            return
+        }
         if state.tab == .signOn {
             SignOnView(state: state.signOn, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
             renderSyncProgress(panelArea, frame: &frame, theme: theme)

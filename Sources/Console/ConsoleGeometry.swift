@@ -25,6 +25,9 @@ enum ConsoleGeometry {
         tabbed(size).box.inset(by: 1).inset(bottom: syncing ? 1 : 0)
     }
 
+    /// The Assignments table: under the Assign ▾ line, above the notice line.
+    static func assignmentsTable(in panel: Rect) -> Rect { panel.inset(top: 2, bottom: 1) }
+
     /// The panel's table sits under its fields and note.
     static func appPanelTable(_ size: TerminalSize, fieldCount: Int, hasNote: Bool, syncing: Bool) -> Rect {
         let panel = appPanel(size, syncing: syncing)

@@ -41,6 +41,10 @@ extension ConsoleProgram {
             case .provisioning where !state.provisioning.isOpened:
                 state.provisioning.isOpened = true
                 return sendProvisioning(.appear, &state, &model)
+            case .assignments:
+                // Read afresh each time: a sync or the CLI may have changed who is in scope.
+                state.assignments.isOpened = true
+                return sendAssignments(.appear, &state, &model)
             default:
                 return .none
             }

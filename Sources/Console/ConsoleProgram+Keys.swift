@@ -140,8 +140,7 @@ extension ConsoleProgram {
         case .pushGroups: if let command = pushGroupsKey(key, &state, &model) { return command }
         default: break
         }
-        let panel = state.detail.panel(state.tab)
-        let rows = StringTableRows(panel.rows)
+        let rows: any TableRows = state.tab == .assignments ? state.assignments.rows : StringTableRows(state.detail.panel(state.tab).rows)
         if state.table.handle(key, rows: rows, visibleHeight: appTableHeight(model, state)) { return .none }
         let tabs = AppTab.allCases
         let index = tabs.firstIndex(of: state.tab) ?? 0
@@ -225,8 +224,15 @@ extension ConsoleProgram {
             field.insert(line)
             model.overlay = .importPath(field)
         case nil:
-            if case .app(var state) = model.screen, state.tab == .signOn {
-                let command = pasteIntoSignOn(line, &state, &model)
+            if case .app(var state) = model.screen {
+                let command: Command<ConsoleMessage>
+                switch state.tab {
+                case .signOn: command = pasteIntoSignOn(line, &state, &model)
+                case .assignments where state.assignments.model.picker != nil:
+                    state.assignments.search.insert(line)
+                    command = sendAssignments(.search(state.assignments.search.text), &state, &model)
+                default: command = .none
+                }
                 if case .app = model.screen { model.replaceTop(.app(state)) }
                 return command
             }

@@ -40,13 +40,13 @@ extension ConsoleProgram {
             switch key {
             case .escape: return sendSignOn(.closePreview, &state, &model)
             case .character("w"):
-                guard tab.preview?.document != nil else { return .none }
+                guard tab.preview?.document != nil else { return Command.none }
                 state.signOn.writeDirectory = TextFieldState(text: FileManager.default.currentDirectoryPath, maxLength: 4096)
-                return .none
+                return Command.none
             case .character("p"):
                 return openPersonSearch(&state, &model)
             default:
-                return tab.mode == .editing ? .none : nil
+                return tab.mode == .editing ? Command.none : nil
             }
         }
         switch tab.mode {

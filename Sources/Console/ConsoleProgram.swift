@@ -71,12 +71,15 @@ struct ConsoleProgram: Program {
             return .none
         case .syncFinished(let appID, let summary, let failed):
             reloadApps(&model)
+            var refresh: Command<ConsoleMessage> = .none
             if case .app(var state) = model.screen, state.detail.id == appID {
                 state.isSyncing = false
                 if let detail = try? AppDetail.load(appID: appID, in: workspace) { state.detail = detail }
+                // Who is provisioned changed: the Assignments statuses are read again.
+                if state.assignments.isOpened { refresh = sendAssignments(.appear, &state, &model) }
                 model.replaceTop(.app(state))
             }
-            return showToast(Toast(summary, kind: failed ? .error : .success), &model)
+            return .batch([refresh, showToast(Toast(summary, kind: failed ? .error : .success), &model)])
         case .toastExpired:
             model.toast = nil
             return .none
@@ -84,6 +87,8 @@ struct ConsoleProgram: Program {
             return withApp(appID, &model) { state, model in sendSignOn(intent, &state, &model) }
         case .provisioning(let appID, let intent):
             return withApp(appID, &model) { state, model in sendProvisioning(intent, &state, &model) }
+        case .assignments(let appID, let intent):
+            return withApp(appID, &model) { state, model in sendAssignments(intent, &state, &model) }
         case .spinnerTick:
             model.spinnerFrame += 1
             guard case .app(let state) = model.screen else { return .none }
@@ -137,6 +142,10 @@ struct ConsoleProgram: Program {
     }
 
     func appTableHeight(_ model: ConsoleModel, _ state: AppScreenState) -> Int {
+        if state.tab == .assignments {
+            let area = ConsoleGeometry.assignmentsTable(in: ConsoleGeometry.appPanel(model.size, syncing: state.isSyncing || state.sync != nil))
+            return TableView.bodyHeight(in: area, state: state.table)
+        }
         let panel = state.detail.panel(state.tab)
         let area = ConsoleGeometry.appPanelTable(model.size, fieldCount: panel.fields.count, hasNote: panel.note != nil, syncing: state.isSyncing || state.sync != nil)
         return TableView.bodyHeight(in: area, state: state.table)

@@ -18,6 +18,8 @@ public struct AppDetail: Sendable, Equatable {
     public var catalogName: String
     public var stack: String
     public var panels: [AppTab: AppPanel]
+    /// API integration is on with a base URL and a token: a sync can provision.
+    public var isProvisioningConfigured = false
 
     public func panel(_ tab: AppTab) -> AppPanel { panels[tab] ?? AppPanel() }
 
@@ -36,10 +38,12 @@ public struct AppDetail: Sendable, Equatable {
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
         panels[.provisioning] = try provisioningPanel(appID: appID, entry: entry, store: store)
-        panels[.assignments] = try assignmentsPanel(appID: appID, store: store)
         panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
-        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels)
+        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        let hasToken = try store.secrets.get(name: SecretName.apiToken, appId: appID) != nil
+        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels,
+                         isProvisioningConfigured: settings.map { $0.apiIntegrationEnabled && !$0.baseURL.isEmpty } == true && hasToken)
     }
 
     /// Deletes the app with its settings, links and log (the store cascades).
@@ -66,26 +70,6 @@ public struct AppDetail: Sendable, Equatable {
             rows: mappings.map { [$0.scimAttribute, $0.expression, $0.applyOn == .createOnly ? "Create" : "Create, Update"] },
             note: readOnlyNote, emptyText: "No attribute mappings."
         )
-    }
-
-    static func assignmentsPanel(appID: Int64, store: ScimdeckStore) throws -> AppPanel {
-        let groupNames = try groupNamesByID(store)
-        let links = Dictionary(try store.provisioning.remoteLinks(appId: appID, kind: .user).map { ($0.localId, $0) },
-                               uniquingKeysWith: { first, _ in first })
-        let rows = try store.provisioning.scope(appId: appID).map { scoped -> [String] in
-            let via = scoped.viaGroupIds.compactMap { groupNames[$0] }
-            let assigned = scoped.assignedDirectly ? "direct" : "Group: " + via.joined(separator: ", ")
-            let status: String
-            if let link = scoped.person.id.flatMap({ links[$0] }) {
-                status = link.status == .error ? "✗ Error" : link.status == .deactivated ? "○ Deactivated" : "● Provisioned"
-            } else {
-                status = "◌ Pending"
-            }
-            return [scoped.person.displayName.isEmpty ? scoped.person.login : scoped.person.displayName, scoped.person.login, assigned, status]
-        }
-        return AppPanel(columns: ["PERSON", "USERNAME", "ASSIGNED", "STATUS"], fixedWidths: [nil, nil, nil, 15], rows: rows,
-                        note: "Read-only: people in scope. `scimdeck assign` assigns today.",
-                        emptyText: "Nobody is assigned to this app.")
     }
 
     static func groupNamesByID(_ store: ScimdeckStore) throws -> [Int64: String] {

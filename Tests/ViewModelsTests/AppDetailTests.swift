@@ -17,9 +17,12 @@ final class AppDetailTests: XCTestCase {
 
     func test_everyTabHasAPanelAndGeneralShowsLabelEntryAndStack() throws {
         let detail = try AppDetail.load(appID: appID, in: workspace)
-        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn]), "Sign On has a form of its own")
+        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn, .assignments]), "Sign On and Assignments have screens of their own")
         let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
         XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
+        XCTAssertFalse(detail.isProvisioningConfigured, "no token is stored")
+        try store.secrets.set(SecretValue("a-token-long-enough-3f9a"), name: SecretName.apiToken, appId: appID)
+        XCTAssertTrue(try AppDetail.load(appID: appID, in: workspace).isProvisioningConfigured)
     }
 
     func test_theProvisioningPanelMasksTheTokenAndListsTheMappings() throws {
@@ -51,11 +54,13 @@ final class AppDetailTests: XCTestCase {
         _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: direct.id, groupId: nil))
         _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: nil, groupId: sales.id))
         _ = try store.records(RemoteLink.self).insert(RemoteLink(appId: appID, kind: .user, localId: try XCTUnwrap(direct.id), remoteId: "u1"))
-        let rows = try AppDetail.load(appID: appID, in: workspace).panel(.assignments).rows
-        XCTAssertEqual(rows, [
-            ["José Núñez", "jose@example.com", "direct", "● Provisioned"],
-            ["小龙 李", "li@example.com", "Group: Sales", "◌ Pending"],
+        let people = try AppAssignments(store: store, appID: appID).people()
+        XCTAssertEqual(people.map { [$0.displayName, $0.login, $0.assignedText] }, [
+            ["José Núñez", "jose@example.com", "direct"],
+            ["小龙 李", "li@example.com", "Group: Sales"],
         ])
+        XCTAssertEqual(people.map(\.status), [.provisioned, .pending])
+        XCTAssertEqual(people.map(\.isRemovable), [true, false], "the ✕ is greyed for a person assigned through a group")
     }
 
     func test_deleteRemovesTheApp() throws {
