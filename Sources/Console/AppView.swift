@@ -4,6 +4,8 @@ import ViewModels
 /// One app: its tabs, the selected tab's panel, and the sync progress while a sync runs.
 struct AppView {
     let state: AppScreenState
+    /// Turns the spinner of work running in the background (Test API Credentials).
+    var spinnerFrame = 0
 
     static let fieldLabelWidth = 24
 
@@ -14,6 +16,11 @@ struct AppView {
         _ = Box().render(in: box, frame: &frame, theme: theme)
         let syncing = state.isSyncing || state.sync != nil
         let panelArea = ConsoleGeometry.appPanel(size, syncing: syncing)
+        if state.tab == .provisioning {
+            ProvisioningView(state: state.provisioning, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
+            renderSync(in: panelArea, frame: &frame, theme: theme)
+            return
+        }
         let panel = state.detail.panel(state.tab)
         var y = panelArea.y
         for field in panel.fields where y < panelArea.maxY {
@@ -49,7 +56,12 @@ struct AppView {
         } else if panel.fields.isEmpty {
             _ = frame.buffer.write(panel.emptyText, x: panelArea.x + 1, y: panelArea.y, style: theme[.muted])
         }
-        if syncing, let progress = state.sync {
+        renderSync(in: panelArea, frame: &frame, theme: theme)
+    }
+
+    /// The sync's progress on the panel's last line while a sync runs (and its last figures after).
+    private func renderSync(in panelArea: Rect, frame: inout Frame, theme: Theme) {
+        if state.isSyncing || state.sync != nil, let progress = state.sync {
             let line = Rect(x: panelArea.x + 1, y: panelArea.maxY, width: panelArea.width - 2, height: 1)
             let label = state.isSyncing ? "Syncing " : "Last sync "
             let used = frame.buffer.write(label, x: line.x, y: line.y, style: theme[.accent])

@@ -221,6 +221,11 @@ extension ConsoleProgram {
             field.insert(line)
             model.overlay = .importPath(field)
         case nil:
+            if case .app(var state) = model.screen, state.tab == .provisioning {
+                let command = provisioningPaste(line, &state, &model)
+                model.replaceTop(.app(state))
+                return command
+            }
             guard case .catalog(var state) = model.screen else { return .none }
             if case .label = state.browser.step { state.label.insert(line) } else {
                 state.search.insert(line)
@@ -248,6 +253,10 @@ extension ConsoleProgram {
             if point.y == tabs.y, let index = bar.index(atColumn: point.x, in: tabs) {
                 let command = requestNavigation(.tab(AppTab.allCases[index]), &state, &model)
                 if case .app = model.screen { model.replaceTop(.app(state)) }
+                return command
+            }
+            if state.tab == .provisioning, let command = provisioningClick(point, &state, &model) {
+                model.replaceTop(.app(state))
                 return command
             }
         default:

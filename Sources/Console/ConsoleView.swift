@@ -16,7 +16,7 @@ struct ConsoleView {
         case .catalog(let state):
             CatalogView(state: state).render(size: size, frame: &frame, theme: theme)
         case .app(let state):
-            AppView(state: state).render(size: size, frame: &frame, theme: theme)
+            AppView(state: state, spinnerFrame: model.spinnerFrame).render(size: size, frame: &frame, theme: theme)
         case .directory(let state):
             DirectoryView(state: state).render(size: size, frame: &frame, theme: theme)
         }

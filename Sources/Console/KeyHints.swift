@@ -20,6 +20,8 @@ enum KeyHints {
                 return [.init("⏎", "Done"), .init("Tab", "next"), .init("Esc", "back to search")]
             }
             return [.init("type", "search"), .init("↑↓", "move"), .init("⏎", "Add"), .init("Esc", "back")]
+        case .app(let state) where state.tab == .provisioning:
+            return ProvisioningKeyHints.status(state.provisioning)
         case .app:
             return [.init("Tab/←→", "tab"), .init("s", "sync now"), .init("x", "delete"), .init("/", "filter"),
                     .init("?", "help"), .init("Esc", "back")]
@@ -37,6 +39,8 @@ enum KeyHints {
         case .catalog:
             here = [.init("type", "search the catalog"), .init("↑↓", "choose an entry"), .init("⏎", "Add, then Done"),
                     .init("Esc", "back")]
+        case .app(let state) where state.tab == .provisioning:
+            here = ProvisioningKeyHints.help
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
                     .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table

@@ -2,7 +2,8 @@ import Foundation
 import Provisioning
 import Store
 
-/// One app as its tabs show it. General is complete; the other tabs show the stored
+/// One app as its tabs show it. General is complete; Provisioning has a screen of its own
+/// (`ProvisioningTabViewModel`), so it has no panel here; the other tabs show the stored
 /// settings read-only until their editing view models land (see `AppTab`).
 public struct AppDetail: Sendable, Equatable {
     public enum Failure: Error, CustomStringConvertible {
@@ -37,7 +38,6 @@ public struct AppDetail: Sendable, Equatable {
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
         panels[.signOn] = try signOnPanel(appID: appID, store: store)
-        panels[.provisioning] = try provisioningPanel(appID: appID, entry: entry, store: store)
         panels[.assignments] = try assignmentsPanel(appID: appID, store: store)
         panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
@@ -60,27 +60,6 @@ public struct AppDetail: Sendable, Equatable {
             .init("Name ID format", settings.nameIDFormat),
             .init("Application username", settings.applicationUsername),
         ], note: readOnlyNote)
-    }
-
-    static func provisioningPanel(appID: Int64, entry: CatalogEntry?, store: ScimdeckStore) throws -> AppPanel {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-        let token = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText()
-        let mappings = try store.records(Store.AttributeMapping.self).all(appId: appID)
-        var fields: [AppPanel.Field] = [
-            .init("Enable API integration", settings.apiIntegrationEnabled ? "☑ on" : "☐ off"),
-            .init("Base URL", settings.baseURL.orDash),
-            .init("API Token", Self.maskedToken(token)),
-            .init("Create Users", settings.createUsers ? "☑" : "☐"),
-            .init("Update User Attributes", settings.updateUserAttributes ? "☑" : "☐"),
-            .init("Deactivate Users", settings.deactivateUsers ? "☑" : "☐"),
-            .init("Request profile", settings.requestProfile.rawValue),
-        ]
-        if let reason = entry?.syncPasswordUnsupportedReason { fields.append(.init("Sync Password", "not offered: \(reason)")) }
-        return AppPanel(
-            fields: fields, columns: ["ATTRIBUTE", "VALUE", "APPLY ON"], fixedWidths: [24, nil, 14],
-            rows: mappings.map { [$0.scimAttribute, $0.expression, $0.applyOn == .createOnly ? "Create" : "Create, Update"] },
-            note: readOnlyNote, emptyText: "No attribute mappings."
-        )
     }
 
     static func assignmentsPanel(appID: Int64, store: ScimdeckStore) throws -> AppPanel {
@@ -136,11 +115,6 @@ public struct AppDetail: Sendable, Equatable {
                         fixedWidths: [19, 6, nil, 6, 8, nil], rows: rows,
                         note: failed > 0 ? "⚠ \(failed) operations of the latest run failed; the next sync retries them." : nil,
                         emptyText: "No SCIM request sent yet.")
-    }
-
-    static func maskedToken(_ token: String?) -> String {
-        guard let token, !token.isEmpty else { return "not set" }
-        return token.count > 12 ? "••••••••" + token.suffix(4) : "••••••••"
     }
 
     static func timestamp(_ date: Date) -> String {
