@@ -71,7 +71,7 @@ let package = Package(
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store", "TestSupport", "HTTP", "SCIM"]),
         // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too).
         .testTarget(name: "E2ETests", dependencies: ["TestSupport"]),
         // A tiny program on the real ncurses backend that TerminalTests drive in tmux.
