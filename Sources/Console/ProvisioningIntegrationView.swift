@@ -116,7 +116,8 @@ struct ProvisioningIntegrationView {
         if let why {
             frame.buffer.write(why, x: afterButtons, y: buttonsY, maxWidth: max(0, area.maxX - afterButtons), style: theme[.muted])
         }
-        if let notice = integration.notice, buttonsY + 1 < area.maxY {
+        // "Saved." belongs to the summary it returned to, not to the next edit.
+        if let notice = integration.notice, notice != "Saved.", buttonsY + 1 < area.maxY {
             frame.buffer.write(notice, x: area.x + 1, y: buttonsY + 1, maxWidth: area.width - 1, style: theme[ProvisioningToAppView.role(of: notice)])
         }
         frame.cursor = cursor

@@ -79,6 +79,19 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(terminal.trimmedLines[23].contains("u unmapped"), terminal.trimmedLines[23])
     }
 
+    func test_theSubMenuSwitchesSectionsByKeyOrClickAndHelpListsTheTabsKeys() throws {
+        let workspace = try workspace()
+        // The sub-menu's lines at 80×24: "▸ To App" on row 4, "Integration" on row 5.
+        let clicked = try run(workspace, openTab + [[.mouse(MouseEvent(kind: .leftPress, position: Point(x: 4, y: 5)))]])
+        XCTAssertTrue(clicked.text.contains("│▸ Integration│"), clicked.text)
+        XCTAssertTrue(clicked.text.contains("[ Configure API Integration ]"), clicked.text)
+        let back = try run(workspace, openTab + [typed("i"), typed("t")])
+        XCTAssertTrue(back.text.contains("│▸ To App     │"), back.text)
+        let help = try run(workspace, openTab + [typed("?")])
+        XCTAssertTrue(help.text.contains("Test API Credentials"), help.text)
+        XCTAssertTrue(help.text.contains("remove a mapping (asks first)"), help.text)
+    }
+
     func test_editToggleAndSaveWritesTheStore() throws {
         let workspace = try workspace()
         let terminal = try run(workspace, openTab + [typed("e"), typed(" "), key(.down), typed(" "), key(.control("s"))] + settle())
