@@ -96,7 +96,7 @@ struct ProvisioningIntegrationView {
         } else if let status = integration.credentialStatusText {
             let role: ThemeRole = integration.credentialTest.succeeded ? .success : .error
             let lines = TextLayout.wrap(status, width: max(1, area.width - 2))
-            for (index, line) in lines.prefix(2).enumerated() {
+            for (index, line) in lines.prefix(3).enumerated() {
                 frame.buffer.write(line, x: area.x + 1, y: area.y + 10 + index, maxWidth: area.width - 1, style: theme[role])
             }
         }
@@ -114,7 +114,7 @@ struct ProvisioningIntegrationView {
         let why = integration.saveProblem
             ?? (integration.isSaveEnabled ? nil : "Test API Credentials first (Save asks when they are not verified)")
         if let why {
-            frame.buffer.write(why, x: afterButtons, y: buttonsY, maxWidth: max(0, area.maxX - afterButtons), style: theme[.muted])
+            frame.buffer.write(TextLayout.truncate(why, toWidth: max(0, area.maxX - afterButtons - 1)), x: afterButtons, y: buttonsY, style: theme[.muted])
         }
         // "Saved." belongs to the summary it returned to, not to the next edit.
         if let notice = integration.notice, notice != "Saved.", buttonsY + 1 < area.maxY {
