@@ -71,9 +71,9 @@ let package = Package(
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store"]),
-        // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too).
-        .testTarget(name: "E2ETests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store", "TestSupport", "HTTP", "SCIM"]),
+        // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too); GRDB reads the store it leaves.
+        .testTarget(name: "E2ETests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // A tiny program on the real ncurses backend that TerminalTests drive in tmux.
         .executableTarget(name: "terminal-probe", dependencies: ["Terminal"], path: "Tests/TerminalProbe"),
     ],

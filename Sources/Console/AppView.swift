@@ -4,6 +4,7 @@ import ViewModels
 /// One app: its tabs, the selected tab's panel, and the sync progress while a sync runs.
 struct AppView {
     let state: AppScreenState
+    /// Turns the spinner of work running in the background (Test API Credentials).
     var spinnerFrame = 0
 
     static let fieldLabelWidth = 24
@@ -22,6 +23,11 @@ struct AppView {
         }
         if state.tab == .signOn {
             SignOnView(state: state.signOn, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
+            renderSyncProgress(panelArea, frame: &frame, theme: theme)
+            return
+        }
+        if state.tab == .provisioning {
+            ProvisioningView(state: state.provisioning, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
             renderSyncProgress(panelArea, frame: &frame, theme: theme)
             return
         }

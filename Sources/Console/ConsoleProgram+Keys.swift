@@ -228,6 +228,7 @@ extension ConsoleProgram {
                 let command: Command<ConsoleMessage>
                 switch state.tab {
                 case .signOn: command = pasteIntoSignOn(line, &state, &model)
+                case .provisioning: command = provisioningPaste(line, &state, &model)
                 case .assignments where state.assignments.model.picker != nil:
                     state.assignments.search.insert(line)
                     command = sendAssignments(.search(state.assignments.search.text), &state, &model)
@@ -263,6 +264,10 @@ extension ConsoleProgram {
             if point.y == tabs.y, let index = bar.index(atColumn: point.x, in: tabs) {
                 let command = requestNavigation(.tab(AppTab.allCases[index]), &state, &model)
                 if case .app = model.screen { model.replaceTop(.app(state)) }
+                return command
+            }
+            if state.tab == .provisioning, let command = provisioningClick(point, &state, &model) {
+                model.replaceTop(.app(state))
                 return command
             }
         default:

@@ -48,10 +48,10 @@ extension ConsoleProgram {
                 return .none
             case .cancelled:
                 model.overlay = nil
-                return .none
+                return declined(request.action, &model)
             case .pressed(let button):
                 model.overlay = nil
-                guard button == request.buttons.count - 1 else { return .none }
+                guard button == request.buttons.count - 1 else { return declined(request.action, &model) }
                 return confirm(request.action, &model)
             }
         }
@@ -59,17 +59,23 @@ extension ConsoleProgram {
 
     /// The admin said no: a navigation held for the answer is forgotten.
     func declined(_ action: ConfirmRequest.Action, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
-        if case .discardProvisioningChanges(let appID) = action {
+        switch action {
+        case .discardProvisioningChanges(let appID):
             return withApp(appID, &model) { state, _ in
                 state.pendingNavigation = nil
                 return .none
             }
+        case .saveUnverifiedIntegration, .removeMapping:
+            return answerProvisioning(action, confirmed: false, &model)
+        default:
+            return .none
         }
-        return .none
     }
 
     func confirm(_ action: ConfirmRequest.Action, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         switch action {
+        case .saveUnverifiedIntegration, .removeMapping:
+            return answerProvisioning(action, confirmed: true, &model)
         case .discardProvisioningChanges(let appID):
             return withApp(appID, &model) { state, model in
                 state.provisioning.discardChanges()

@@ -24,6 +24,8 @@ enum KeyHints {
             return signOn(state.signOn)
         case .app(let state) where state.tab == .assignments:
             return assignments(state.assignments)
+        case .app(let state) where state.tab == .provisioning:
+            return ProvisioningKeyHints.status(state.provisioning)
         case .app:
             return [.init("Tab/←→", "tab"), .init("s", "sync now"), .init("x", "delete"), .init("/", "filter"),
                     .init("?", "help"), .init("Esc", "back")]
@@ -45,6 +47,8 @@ enum KeyHints {
             here = signOnHelp + [.init("Tab/←→", "next/previous tab (when not editing)")]
         case .app(let state) where state.tab == .assignments:
             here = assignmentsHelp + table
+        case .app(let state) where state.tab == .provisioning:
+            here = ProvisioningKeyHints.help
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
                     .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table

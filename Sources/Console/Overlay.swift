@@ -18,6 +18,10 @@ struct ConfirmRequest: Sendable {
         case createDemo
         /// Leave the Provisioning tab, dropping its unsaved edits, for the navigation it holds.
         case discardProvisioningChanges(appID: Int64)
+        /// Provisioning → Integration: save credentials that were not verified since they changed.
+        case saveUnverifiedIntegration(appID: Int64)
+        /// Provisioning → To App: remove one attribute mapping.
+        case removeMapping(appID: Int64, attribute: String)
     }
 
     var action: Action

@@ -2,7 +2,8 @@ import Foundation
 import Provisioning
 import Store
 
-/// One app as its read-only tabs show it. Sign On has a screen of its own (`SignOnTab`), so no panel here.
+/// One app as its read-only tabs show it (General, Push Groups, Log). Sign On, Provisioning and Assignments
+/// have screens of their own, with view models (`SignOnTab`, `ProvisioningTabViewModel`, `AssignmentsViewModel`).
 public struct AppDetail: Sendable, Equatable {
     public enum Failure: Error, CustomStringConvertible {
         case gone(Int64)
@@ -23,8 +24,6 @@ public struct AppDetail: Sendable, Equatable {
 
     public func panel(_ tab: AppTab) -> AppPanel { panels[tab] ?? AppPanel() }
 
-    static let readOnlyNote = "Read-only for now: the stored settings (`scimdeck app set` edits them)."
-
     public static func load(appID: Int64, in workspace: Workspace, logLimit: Int = 500) throws -> AppDetail {
         let store = workspace.store
         guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw Failure.gone(appID) }
@@ -37,7 +36,6 @@ public struct AppDetail: Sendable, Equatable {
             .init("Stack", stack),
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
-        panels[.provisioning] = try provisioningPanel(appID: appID, entry: entry, store: store)
         panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
@@ -49,27 +47,6 @@ public struct AppDetail: Sendable, Equatable {
     /// Deletes the app with its settings, links and log (the store cascades).
     public static func delete(appID: Int64, in workspace: Workspace) throws -> Bool {
         try workspace.store.apps.remove(appId: appID)
-    }
-
-    static func provisioningPanel(appID: Int64, entry: CatalogEntry?, store: ScimdeckStore) throws -> AppPanel {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-        let token = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText()
-        let mappings = try store.records(Store.AttributeMapping.self).all(appId: appID)
-        var fields: [AppPanel.Field] = [
-            .init("Enable API integration", settings.apiIntegrationEnabled ? "☑ on" : "☐ off"),
-            .init("Base URL", settings.baseURL.orDash),
-            .init("API Token", Self.maskedToken(token)),
-            .init("Create Users", settings.createUsers ? "☑" : "☐"),
-            .init("Update User Attributes", settings.updateUserAttributes ? "☑" : "☐"),
-            .init("Deactivate Users", settings.deactivateUsers ? "☑" : "☐"),
-            .init("Request profile", settings.requestProfile.rawValue),
-        ]
-        if let reason = entry?.syncPasswordUnsupportedReason { fields.append(.init("Sync Password", "not offered: \(reason)")) }
-        return AppPanel(
-            fields: fields, columns: ["ATTRIBUTE", "VALUE", "APPLY ON"], fixedWidths: [24, nil, 14],
-            rows: mappings.map { [$0.scimAttribute, $0.expression, $0.applyOn == .createOnly ? "Create" : "Create, Update"] },
-            note: readOnlyNote, emptyText: "No attribute mappings."
-        )
     }
 
     static func groupNamesByID(_ store: ScimdeckStore) throws -> [Int64: String] {
@@ -107,19 +84,10 @@ public struct AppDetail: Sendable, Equatable {
                         emptyText: "No SCIM request sent yet.")
     }
 
-    static func maskedToken(_ token: String?) -> String {
-        guard let token, !token.isEmpty else { return "not set" }
-        return token.count > 12 ? "••••••••" + token.suffix(4) : "••••••••"
-    }
-
     static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return formatter.string(from: date)
     }
-}
-
-extension String {
-    var orDash: String { isEmpty ? "—" : self }
 }

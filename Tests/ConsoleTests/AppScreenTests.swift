@@ -13,14 +13,18 @@ final class AppScreenTests: XCTestCase {
         return workspace
     }
 
-    func test_tabMovesThroughTheTabsAndTheProvisioningPanelMasksTheToken() throws {
-        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab)])
+    func test_tabMovesThroughTheTabsAndTheProvisioningTabMasksTheToken() throws {
+        // Tab, Tab reaches Provisioning (read from the store as it opens), `i` its Integration section.
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab), [], [], [], [], typed("i")])
         let text = terminal.text
-        XCTAssertTrue(text.contains("Base URL                 https://scim.example.com/v2"), text)
-        XCTAssertTrue(text.contains("API Token                ••••••••3f9a"), text)
-        XCTAssertFalse(text.contains("never-shown"), text)
-        XCTAssertTrue(text.contains("userName"), text)
-        XCTAssertTrue(text.contains("Read-only for now"), text)
+        XCTAssertTrue(text.contains("│ Settings    │ API Integration"), text)
+        XCTAssertTrue(text.contains("│▸ Integration│"), text)
+        XCTAssertTrue(text.range(of: #"Base URL\s+https://scim\.example\.com/v2"#, options: .regularExpression) != nil, text)
+        XCTAssertTrue(text.range(of: #"API Token\s+••••3f9a"#, options: .regularExpression) != nil, text)
+        XCTAssertFalse(terminal.snapshots.contains { $0.contains("never-shown") }, text)
+        let toApp = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab), [], [], [], []])
+        XCTAssertTrue(toApp.text.contains("Provisioning to App"), toApp.text)
+        XCTAssertTrue(toApp.text.contains("userName"), toApp.text)
         let log = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), typed("6")])
         XCTAssertTrue(log.text.contains("No SCIM request sent yet."), log.text)
         let wrapped = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.backTab)])

@@ -7,6 +7,8 @@ import XCTest
 final class TmuxSession {
     let socket = "scimdeck-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     let name = "console"
+    /// Every pane capture taken, in order (a test can check what was ever on screen).
+    private(set) var captures: [String] = []
 
     static func which(_ tool: String) -> String? { TmuxCommand.which(tool) }
 
@@ -23,7 +25,11 @@ final class TmuxSession {
         try TmuxCommand.run(socket: socket, arguments)
     }
 
-    func pane() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    func pane() throws -> String {
+        let text = try tmux(["capture-pane", "-p", "-t", name])
+        captures.append(text)
+        return text
+    }
 
     func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 

@@ -15,27 +15,15 @@ final class AppDetailTests: XCTestCase {
         appID = try XCTUnwrap(try AppCreation.add(entry: Catalog.axiadCloud, label: "Axiad Cloud (prod)", provisioning: settings, in: store).id)
     }
 
-    func test_everyTabHasAPanelAndGeneralShowsLabelEntryAndStack() throws {
+    func test_everyTabButProvisioningHasAPanelAndGeneralShowsLabelEntryAndStack() throws {
         let detail = try AppDetail.load(appID: appID, in: workspace)
-        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn, .assignments]), "Sign On and Assignments have screens of their own")
+        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn, .provisioning, .assignments]),
+                       "Sign On, Provisioning and Assignments have screens of their own")
         let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
         XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
         XCTAssertFalse(detail.isProvisioningConfigured, "no token is stored")
         try store.secrets.set(SecretValue("a-token-long-enough-3f9a"), name: SecretName.apiToken, appId: appID)
         XCTAssertTrue(try AppDetail.load(appID: appID, in: workspace).isProvisioningConfigured)
-    }
-
-    func test_theProvisioningPanelMasksTheTokenAndListsTheMappings() throws {
-        try store.secrets.set(SecretValue("secret-token-abcdef-3f9a"), name: SecretName.apiToken, appId: appID)
-        let panel = try AppDetail.load(appID: appID, in: workspace).panel(.provisioning)
-        let fields = Dictionary(uniqueKeysWithValues: panel.fields.map { ($0.label, $0.value) })
-        XCTAssertEqual(fields["API Token"], "••••••••3f9a")
-        XCTAssertEqual(fields["Base URL"], "https://scim.example.com/v2")
-        XCTAssertEqual(fields["Create Users"], "☑")
-        XCTAssertEqual(fields["Deactivate Users"], "☐")
-        XCTAssertFalse(panel.fields.contains { $0.value.contains("secret-token") })
-        XCTAssertEqual(panel.rows.first, ["userName", "user.email", "Create, Update"])
-        XCTAssertNotNil(panel.note, "a read-only panel says so")
     }
 
     func test_theLogPanelListsTheRequestLogNewestFirst() throws {
