@@ -18,6 +18,8 @@ enum ConsoleMessage: Sendable {
     case signOn(appID: Int64, SignOnIntent)
     /// The answer to a Provisioning effect, for the app it was run for.
     case provisioning(appID: Int64, ProvisioningTabViewModel.Intent)
+    /// The answer to a Push Groups effect, for the app it was run for.
+    case pushGroups(appID: Int64, PushGroupsViewModel.Intent)
     /// Turns the spinner while something runs in the background (Test API Credentials).
     case spinnerTick
 }

@@ -41,6 +41,9 @@ extension ConsoleProgram {
             case .provisioning where !state.provisioning.isOpened:
                 state.provisioning.isOpened = true
                 return sendProvisioning(.appear, &state, &model)
+            case .pushGroups where !state.pushGroups.isOpened:
+                state.pushGroups.isOpened = true
+                return .batch([sendPushGroups(.appear, &state, &model), spinnerCommand(state)])
             default:
                 return .none
             }

@@ -225,8 +225,8 @@ extension ConsoleProgram {
             field.insert(line)
             model.overlay = .importPath(field)
         case nil:
-            if case .app(var state) = model.screen, state.tab == .signOn {
-                let command = pasteIntoSignOn(line, &state, &model)
+            if case .app(var state) = model.screen, state.tab == .signOn || state.tab == .pushGroups {
+                let command = state.tab == .signOn ? pasteIntoSignOn(line, &state, &model) : pasteIntoPushGroups(line, &state, &model)
                 if case .app = model.screen { model.replaceTop(.app(state)) }
                 return command
             }

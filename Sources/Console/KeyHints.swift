@@ -22,6 +22,8 @@ enum KeyHints {
             return [.init("type", "search"), .init("↑↓", "move"), .init("⏎", "Add"), .init("Esc", "back")]
         case .app(let state) where state.tab == .signOn:
             return signOn(state.signOn)
+        case .app(let state) where state.tab == .pushGroups:
+            return pushGroups(state.pushGroups)
         case .app:
             return [.init("Tab/←→", "tab"), .init("s", "sync now"), .init("x", "delete"), .init("/", "filter"),
                     .init("?", "help"), .init("Esc", "back")]
@@ -41,6 +43,8 @@ enum KeyHints {
                     .init("Esc", "back")]
         case .app(let state) where state.tab == .signOn:
             here = signOnHelp + [.init("Tab/←→", "next/previous tab (when not editing)")]
+        case .app(let state) where state.tab == .pushGroups:
+            here = pushGroupsHelp + [.init("Tab/←→", "next/previous tab")] + table
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
                     .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table

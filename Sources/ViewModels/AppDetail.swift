@@ -2,7 +2,8 @@ import Foundation
 import Provisioning
 import Store
 
-/// One app as its read-only tabs show it. Sign On has a screen of its own (`SignOnTab`), so no panel here.
+/// One app as its read-only tabs show it. Sign On and Push Groups have screens of their own (`SignOnTab`,
+/// `PushGroupsViewModel`), so no panel here.
 public struct AppDetail: Sendable, Equatable {
     public enum Failure: Error, CustomStringConvertible {
         case gone(Int64)
@@ -37,7 +38,6 @@ public struct AppDetail: Sendable, Equatable {
         ], note: entry?.summary)
         panels[.provisioning] = try provisioningPanel(appID: appID, entry: entry, store: store)
         panels[.assignments] = try assignmentsPanel(appID: appID, store: store)
-        panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
         return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels)
     }
@@ -91,24 +91,6 @@ public struct AppDetail: Sendable, Equatable {
     static func groupNamesByID(_ store: ScimdeckStore) throws -> [Int64: String] {
         Dictionary(try store.directory.groups().compactMap { summary in summary.group.id.map { ($0, summary.group.name) } },
                    uniquingKeysWith: { first, _ in first })
-    }
-
-    static func pushGroupsPanel(appID: Int64, store: ScimdeckStore) throws -> AppPanel {
-        let groupNames = try groupNamesByID(store)
-        let rows = try store.records(PushGroupLink.self).all(appId: appID).map { link -> [String] in
-            let name = groupNames[link.groupId] ?? "#\(link.groupId)"
-            let remote = try store.provisioning.remoteLink(appId: appID, kind: .group, localId: link.groupId)
-            let status: String
-            switch link.status {
-            case .active: status = "Active"
-            case .pushing: status = "Pushing…"
-            case .error: status = "✗ Error" + (link.lastError.map { ": \($0)" } ?? "")
-            }
-            return [name, remote?.pushedName ?? (remote == nil ? "—" : name), link.lastPushedAt.map(Self.timestamp) ?? "—", status]
-        }
-        return AppPanel(columns: ["GROUP IN DIRECTORY", "GROUP IN APP", "LAST PUSH", "PUSH STATUS"], fixedWidths: [nil, nil, 19, nil], rows: rows,
-                        note: "Read-only: pushed groups. `scimdeck push` links groups today.",
-                        emptyText: "No group is pushed to this app.")
     }
 
     static func logPanel(appID: Int64, store: ScimdeckStore, limit: Int) throws -> AppPanel {

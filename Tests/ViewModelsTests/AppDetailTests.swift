@@ -17,7 +17,8 @@ final class AppDetailTests: XCTestCase {
 
     func test_everyTabHasAPanelAndGeneralShowsLabelEntryAndStack() throws {
         let detail = try AppDetail.load(appID: appID, in: workspace)
-        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn]), "Sign On has a form of its own")
+        XCTAssertEqual(Set(detail.panels.keys), Set(AppTab.allCases).subtracting([.signOn, .pushGroups]),
+                       "Sign On and Push Groups have screens of their own")
         let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
         XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
     }
