@@ -31,6 +31,11 @@ struct AppView {
             renderSyncProgress(panelArea, frame: &frame, theme: theme)
             return
         }
+        if state.tab == .pushGroups {
+            PushGroupsView(state: state.pushGroups, table: state.table, spinnerFrame: spinnerFrame).render(in: panelArea, frame: &frame, theme: theme)
+            renderSyncProgress(panelArea, frame: &frame, theme: theme)
+            return
+        }
         let panel = state.detail.panel(state.tab)
         var y = panelArea.y
         for field in panel.fields where y < panelArea.maxY {

@@ -20,6 +20,8 @@ enum ConsoleMessage: Sendable {
     case provisioning(appID: Int64, ProvisioningTabViewModel.Intent)
     /// The answer to an Assignments effect, for the app it was run for.
     case assignments(appID: Int64, AssignmentsViewModel.Intent)
+    /// The answer to a Push Groups effect, for the app it was run for.
+    case pushGroups(appID: Int64, PushGroupsViewModel.Intent)
     /// Turns the spinner while something runs in the background (Test API Credentials).
     case spinnerTick
 }

@@ -45,6 +45,9 @@ extension ConsoleProgram {
                 // Read afresh each time: a sync or the CLI may have changed who is in scope.
                 state.assignments.isOpened = true
                 return sendAssignments(.appear, &state, &model)
+            case .pushGroups where !state.pushGroups.isOpened:
+                state.pushGroups.isOpened = true
+                return .batch([sendPushGroups(.appear, &state, &model), spinnerCommand(state)])
             default:
                 return .none
             }

@@ -229,6 +229,7 @@ extension ConsoleProgram {
                 switch state.tab {
                 case .signOn: command = pasteIntoSignOn(line, &state, &model)
                 case .provisioning: command = provisioningPaste(line, &state, &model)
+                case .pushGroups: command = pasteIntoPushGroups(line, &state, &model)
                 case .assignments where state.assignments.model.picker != nil:
                     state.assignments.search.insert(line)
                     command = sendAssignments(.search(state.assignments.search.text), &state, &model)

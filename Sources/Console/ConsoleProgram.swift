@@ -71,15 +71,16 @@ struct ConsoleProgram: Program {
             return .none
         case .syncFinished(let appID, let summary, let failed):
             reloadApps(&model)
-            var refresh: Command<ConsoleMessage> = .none
+            var followUp = Command<ConsoleMessage>.none
             if case .app(var state) = model.screen, state.detail.id == appID {
                 state.isSyncing = false
                 if let detail = try? AppDetail.load(appID: appID, in: workspace) { state.detail = detail }
+                followUp = pushGroupsAfterSync(&state, &model)
                 // Who is provisioned changed: the Assignments statuses are read again.
-                if state.assignments.isOpened { refresh = sendAssignments(.appear, &state, &model) }
+                if state.assignments.isOpened { followUp = .batch([followUp, sendAssignments(.appear, &state, &model)]) }
                 model.replaceTop(.app(state))
             }
-            return .batch([refresh, showToast(Toast(summary, kind: failed ? .error : .success), &model)])
+            return .batch([followUp, showToast(Toast(summary, kind: failed ? .error : .success), &model)])
         case .toastExpired:
             model.toast = nil
             return .none
@@ -89,6 +90,8 @@ struct ConsoleProgram: Program {
             return withApp(appID, &model) { state, model in sendProvisioning(intent, &state, &model) }
         case .assignments(let appID, let intent):
             return withApp(appID, &model) { state, model in sendAssignments(intent, &state, &model) }
+        case .pushGroups(let appID, let intent):
+            return withApp(appID, &model) { state, model in sendPushGroups(intent, &state, &model) }
         case .spinnerTick:
             model.spinnerFrame += 1
             guard case .app(let state) = model.screen else { return .none }
@@ -114,7 +117,7 @@ struct ConsoleProgram: Program {
 
     /// Ticks the spinner again while anything shown is still running.
     func spinnerCommand(_ state: AppScreenState) -> Command<ConsoleMessage> {
-        guard state.signOn.isBusy || state.provisioning.isBusy else { return .none }
+        guard state.signOn.isBusy || state.provisioning.isBusy || state.pushGroups.model.isBusy else { return .none }
         return .after(.milliseconds(120), id: "spinner") { .spinnerTick }
     }
 

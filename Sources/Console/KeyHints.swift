@@ -26,6 +26,8 @@ enum KeyHints {
             return assignments(state.assignments)
         case .app(let state) where state.tab == .provisioning:
             return ProvisioningKeyHints.status(state.provisioning)
+        case .app(let state) where state.tab == .pushGroups:
+            return pushGroups(state.pushGroups)
         case .app:
             return [.init("Tab/←→", "tab"), .init("s", "sync now"), .init("x", "delete"), .init("/", "filter"),
                     .init("?", "help"), .init("Esc", "back")]
@@ -49,6 +51,8 @@ enum KeyHints {
             here = assignmentsHelp + table
         case .app(let state) where state.tab == .provisioning:
             here = ProvisioningKeyHints.help
+        case .app(let state) where state.tab == .pushGroups:
+            here = pushGroupsHelp + [.init("Tab/←→", "next/previous tab")] + table
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
                     .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table

@@ -2,8 +2,9 @@ import Foundation
 import Provisioning
 import Store
 
-/// One app as its read-only tabs show it (General, Push Groups, Log). Sign On, Provisioning and Assignments
-/// have screens of their own, with view models (`SignOnTab`, `ProvisioningTabViewModel`, `AssignmentsViewModel`).
+/// One app as its read-only tabs show it (General, Log). Sign On, Provisioning, Assignments and Push Groups
+/// have screens of their own, with view models (`SignOnTab`, `ProvisioningTabViewModel`, `AssignmentsViewModel`,
+/// `PushGroupsViewModel`).
 public struct AppDetail: Sendable, Equatable {
     public enum Failure: Error, CustomStringConvertible {
         case gone(Int64)
@@ -36,7 +37,6 @@ public struct AppDetail: Sendable, Equatable {
             .init("Stack", stack),
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
-        panels[.pushGroups] = try pushGroupsPanel(appID: appID, store: store)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
         let hasToken = try store.secrets.get(name: SecretName.apiToken, appId: appID) != nil
@@ -52,24 +52,6 @@ public struct AppDetail: Sendable, Equatable {
     static func groupNamesByID(_ store: ScimdeckStore) throws -> [Int64: String] {
         Dictionary(try store.directory.groups().compactMap { summary in summary.group.id.map { ($0, summary.group.name) } },
                    uniquingKeysWith: { first, _ in first })
-    }
-
-    static func pushGroupsPanel(appID: Int64, store: ScimdeckStore) throws -> AppPanel {
-        let groupNames = try groupNamesByID(store)
-        let rows = try store.records(PushGroupLink.self).all(appId: appID).map { link -> [String] in
-            let name = groupNames[link.groupId] ?? "#\(link.groupId)"
-            let remote = try store.provisioning.remoteLink(appId: appID, kind: .group, localId: link.groupId)
-            let status: String
-            switch link.status {
-            case .active: status = "Active"
-            case .pushing: status = "Pushing…"
-            case .error: status = "✗ Error" + (link.lastError.map { ": \($0)" } ?? "")
-            }
-            return [name, remote?.pushedName ?? (remote == nil ? "—" : name), link.lastPushedAt.map(Self.timestamp) ?? "—", status]
-        }
-        return AppPanel(columns: ["GROUP IN DIRECTORY", "GROUP IN APP", "LAST PUSH", "PUSH STATUS"], fixedWidths: [nil, nil, 19, nil], rows: rows,
-                        note: "Read-only: pushed groups. `scimdeck push` links groups today.",
-                        emptyText: "No group is pushed to this app.")
     }
 
     static func logPanel(appID: Int64, store: ScimdeckStore, limit: Int) throws -> AppPanel {

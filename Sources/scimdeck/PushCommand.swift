@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Provisioning
 import Store
 
 /// `scimdeck push …`: the Push Groups tab.
@@ -17,14 +18,8 @@ struct PushCommand: ParsableCommand {
         @Option(name: .customLong("group"), help: "A group's name (repeatable).") var groups: [String]
 
         func run() throws {
-            let store = try ScimdeckStore(path: global.storePath)
-            let appID = try app.resolve(in: store).id ?? 0
-            let links = store.records(PushGroupLink.self)
-            let existing = Set(try links.all(appId: appID).map(\.groupId))
-            for name in groups {
-                guard let groupID = try store.directory.group(name: name)?.id else { throw StoreError.groupNotFound(name) }
-                if !existing.contains(groupID) { try links.insert(PushGroupLink(appId: appID, groupId: groupID)) }
-            }
+            let push = try PushCommand.push(app: app, global: global)
+            for name in groups { try push.push(groupNamed: name) }
             print("pushing \(groups.count) groups (status Pushing until the next sync)")
         }
     }
@@ -44,19 +39,18 @@ struct PushCommand: ParsableCommand {
         @Option(name: .customLong("description-contains")) var descriptionContains: String?
 
         func run() throws {
-            let store = try ScimdeckStore(path: global.storePath)
-            let appID = try app.resolve(in: store).id ?? 0
+            let push = try PushCommand.push(app: app, global: global)
             let nameCondition = try Self.condition(nameStartsWith, nameEndsWith, nameContains, "group name")
             let descriptionCondition = try Self.condition(descriptionStartsWith, descriptionEndsWith, descriptionContains, "description")
-            try store.records(PushGroupRule.self).insert(PushGroupRule(
-                appId: appID, name: name, nameOperator: nameCondition?.0, nameValue: nameCondition?.1 ?? "",
-                descriptionOperator: descriptionCondition?.0, descriptionValue: descriptionCondition?.1 ?? ""
-            ))
+            // The CLI has always taken a rule with one condition (or none); the console asks for both.
+            try push.addRule(PushRuleDraft(name: name, groupName: nameCondition, groupDescription: descriptionCondition),
+                             requireBothConditions: false)
             print("added rule \(name)")
         }
 
-        static func condition(_ startsWith: String?, _ endsWith: String?, _ contains: String?, _ what: String) throws -> (PushGroupRule.Operator, String)? {
-            let given = [(PushGroupRule.Operator.startsWith, startsWith), (.endsWith, endsWith), (.contains, contains)].compactMap { op, value in value.map { (op, $0) } }
+        static func condition(_ startsWith: String?, _ endsWith: String?, _ contains: String?, _ what: String) throws -> Provisioning.PushGroupRule.Condition? {
+            let given = [(Provisioning.PushGroupRule.Operator.startsWith, startsWith), (.endsWith, endsWith), (.contains, contains)]
+                .compactMap { op, value in value.map { Provisioning.PushGroupRule.Condition(op, $0) } }
             guard given.count <= 1 else { throw ValidationError("give one condition on the \(what)") }
             return given.first
         }
@@ -69,10 +63,8 @@ struct PushCommand: ParsableCommand {
         @Option(name: .customLong("group"), help: "A pushed group's name.") var group: String
 
         func run() throws {
-            let store = try ScimdeckStore(path: global.storePath)
-            var link = try PushCommand.link(group: group, app: app, store: store)
-            link.pushNowRequested = true
-            try store.records(PushGroupLink.self).update(link)
+            let push = try PushCommand.push(app: app, global: global)
+            try push.pushNow(groupID: try PushCommand.link(group: group, push: push).groupId)
             print("\(group) will be pushed whole on the next sync")
         }
     }
@@ -85,10 +77,8 @@ struct PushCommand: ParsableCommand {
         @Flag(help: "Delete the group in the target app too.") var delete = false
 
         func run() throws {
-            let store = try ScimdeckStore(path: global.storePath)
-            var link = try PushCommand.link(group: group, app: app, store: store)
-            link.unlinkAction = delete ? .delete : .keep
-            try store.records(PushGroupLink.self).update(link)
+            let push = try PushCommand.push(app: app, global: global)
+            try push.unlink(groupID: try PushCommand.link(group: group, push: push).groupId, deleteInTarget: delete)
             print(delete ? "\(group) will be deleted in the app on the next sync" : "\(group) will be unlinked on the next sync; the app keeps it")
         }
     }
@@ -108,25 +98,25 @@ struct PushCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try ScimdeckStore(path: global.storePath)
-            let appID = try app.resolve(in: store).id ?? 0
-            let names = Dictionary(try store.directory.groups().compactMap { summary in summary.group.id.map { ($0, summary.group.name) } }, uniquingKeysWith: { a, _ in a })
-            let remote = Dictionary(try store.provisioning.remoteLinks(appId: appID, kind: .group).map { ($0.localId, $0.remoteId) }, uniquingKeysWith: { a, _ in a })
-            let rows = try store.records(PushGroupLink.self).all(appId: appID).map { link in
-                Row(group: names[link.groupId] ?? "#\(link.groupId)", status: link.unlinkAction == nil ? link.status.rawValue : "unlinking",
-                    remoteId: remote[link.groupId], lastPushedAt: link.lastPushedAt, lastError: link.lastError)
+            let rows = try PushCommand.push(app: app, global: global).rows().map { pushed in
+                Row(group: pushed.name, status: pushed.unlinkAction == nil ? pushed.status.rawValue : "unlinking",
+                    remoteId: pushed.remoteID, lastPushedAt: pushed.lastPushedAt, lastError: pushed.lastError)
             }
             if json { return try JSONOutput.print(rows) }
             TextTable.print(["GROUP", "STATUS", "REMOTE ID", "LAST ERROR"], rows.map { [$0.group, $0.status, $0.remoteId ?? "", $0.lastError ?? ""] })
         }
     }
 
-    static func link(group: String, app: AppOption, store: ScimdeckStore) throws -> PushGroupLink {
-        let appID = try app.resolve(in: store).id ?? 0
-        guard let groupID = try store.directory.group(name: group)?.id else { throw StoreError.groupNotFound(group) }
-        guard let link = try store.records(PushGroupLink.self).all(appId: appID).first(where: { $0.groupId == groupID }) else {
-            throw ValidationError("\(group) is not pushed to this app (see `scimdeck push list`)")
+    static func push(app: AppOption, global: GlobalOptions) throws -> AppGroupPush {
+        let store = try ScimdeckStore(path: global.storePath)
+        return AppGroupPush(store: store, appID: try app.resolve(in: store).id ?? 0)
+    }
+
+    static func link(group: String, push: AppGroupPush) throws -> PushGroupLink {
+        do {
+            return try push.link(groupNamed: group)
+        } catch let error as GroupPushError {
+            throw ValidationError(error.description)
         }
-        return link
     }
 }

@@ -130,6 +130,13 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(plan.operations, [.addMembers(groupID: 10, personIDs: [1, 2])])
     }
 
+    func test_pushNowOnAGroupWithNoMemberToSendReSendsItsName() throws {
+        let push = ProvisioningSnapshot.GroupPush(groupID: 10, remoteID: "g", pushedName: "Sales", pushNowRequested: true)
+        let plan = try Planner().plan(snapshot(people: [], groups: [Group(id: 10, name: "Sales", memberIDs: [])], pushes: [push]))
+        XCTAssertEqual(plan.operations, [.renameGroup(groupID: 10, remoteID: "g", name: "Sales")],
+                       "something must answer Push Now, or the group shows Pushing for ever")
+    }
+
     func test_unlinkDeletesOrForgetsTheGroup() throws {
         let delete = ProvisioningSnapshot.GroupPush(groupID: 10, remoteID: "g", pushedName: "Sales", unlink: .deleteInTarget)
         let keep = ProvisioningSnapshot.GroupPush(groupID: 11, remoteID: "h", pushedName: "Ops", unlink: .keepInTarget)

@@ -54,10 +54,7 @@ public enum SnapshotLoader {
                 unlink: link.unlinkAction.map { $0 == .delete ? .deleteInTarget : .keepInTarget }
             )
         }
-        let rules = state.rules.map { rule in
-            PushGroupRule(name: rule.name, groupName: condition(rule.nameOperator, rule.nameValue),
-                          groupDescription: condition(rule.descriptionOperator, rule.descriptionValue))
-        }
+        let rules = state.rules.map(rule)
 
         var assignedPeople: Set<Int64> = []
         var assignedGroups: Set<Int64> = []
@@ -89,6 +86,12 @@ public enum SnapshotLoader {
         case .suspended: return .suspended
         case .deactivated: return .deactivated
         }
+    }
+
+    /// A stored rule as the planner matches it (a missing condition matches every group).
+    static func rule(_ rule: Store.PushGroupRule) -> PushGroupRule {
+        PushGroupRule(name: rule.name, groupName: condition(rule.nameOperator, rule.nameValue),
+                      groupDescription: condition(rule.descriptionOperator, rule.descriptionValue))
     }
 
     private static func condition(_ op: Store.PushGroupRule.Operator?, _ value: String) -> PushGroupRule.Condition {

@@ -144,6 +144,11 @@ public struct Planner: Sendable {
             let known = push.remoteID == nil ? [] : push.pushedMemberIDs
             let toAdd = push.pushNowRequested ? desired : desired.filter { !known.contains($0) }
             let toRemove = known.filter { !seen.contains($0) }.sorted()
+            if push.pushNowRequested, let remoteID = push.remoteID, push.pushedName == group.name, toAdd.isEmpty, toRemove.isEmpty {
+                // Push Now on a group with no member to send still re-sends the group (its name), so the
+                // request is answered and the tab's Pushing turns Active instead of waiting forever.
+                structural.append(.renameGroup(groupID: group.id, remoteID: remoteID, name: group.name))
+            }
             for batch in toRemove.chunked(memberBatchSize) {
                 memberships.append(.removeMembers(groupID: group.id, personIDs: batch))
             }

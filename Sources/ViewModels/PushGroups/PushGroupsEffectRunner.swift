@@ -1,0 +1,112 @@
+import Foundation
+import Provisioning
+import Store
+
+/// Carries out the Push Groups tab's effects against the store (through `AppGroupPush`) and answers
+/// each with the intent to send back. `.runSync` is left to the caller: the console runs the sync with
+/// its progress bar. Tests drive whole flows with `send(_:to:)`.
+public struct PushGroupsEffectRunner: Sendable {
+    public let push: AppGroupPush
+    public let app: AppIntegration
+    /// Whether this console can run a sync at all (the executable wires one in; pure screens have none).
+    public let canSync: Bool
+    public var now: @Sendable () -> Date
+
+    public init(store: ScimdeckStore, app: AppIntegration, canSync: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
+        push = AppGroupPush(store: store, appID: app.id ?? -1)
+        self.app = app
+        self.canSync = canSync
+        self.now = now
+    }
+
+    /// Runs one effect; nil for `.runSync`, which is the console's.
+    public func perform(_ effect: PushGroupsViewModel.Effect) -> PushGroupsViewModel.Intent? {
+        switch effect {
+        case .load:
+            do {
+                return .loaded(try snapshot())
+            } catch {
+                return .loadFailed("\(error)")
+            }
+        case .findGroups(let query):
+            do {
+                return .groupsFound(query: query, try push.groups(matching: query))
+            } catch {
+                return .searchFailed("\(error)")
+            }
+        case let .push(groupID, name, addAnother):
+            do {
+                guard try push.push(groupID: groupID) else { return .actionFailed("\(name) is pushed already.") }
+                return .groupPushed(name: name, addAnother: addAnother, try snapshot())
+            } catch {
+                return .actionFailed("\(error)")
+            }
+        case .addRule(let draft):
+            do {
+                try push.addRule(draft)
+                return .ruleCreated(name: draft.name.trimmingCharacters(in: .whitespaces), try snapshot())
+            } catch let error as GroupPushError {
+                switch error {
+                case .conditionMissing(let field): return .ruleRefused([field: error.description])
+                default: return .ruleRefused([.ruleName: error.description])
+                }
+            } catch {
+                return .actionFailed("\(error)")
+            }
+        case let .pushNow(groupID, name):
+            return answer { try push.pushNow(groupID: groupID) } then: { .pushedNow(name: name, $0) }
+        case let .unlink(groupID, name, deleteInTarget):
+            return answer { try push.unlink(groupID: groupID, deleteInTarget: deleteInTarget) } then: {
+                .unlinked(name: name, deleteInTarget: deleteInTarget, $0)
+            }
+        case .runSync:
+            return nil
+        }
+    }
+
+    /// Sends `intent`, then runs every effect and sends its answer, until nothing is left to run.
+    /// Returns the effects left to the caller (`.runSync`).
+    @discardableResult
+    public func send(_ intent: PushGroupsViewModel.Intent, to model: inout PushGroupsViewModel) -> [PushGroupsViewModel.Effect] {
+        var queue = model.send(intent)
+        var leftOver: [PushGroupsViewModel.Effect] = []
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            guard let answer = perform(effect) else {
+                leftOver.append(effect)
+                continue
+            }
+            queue += model.send(answer)
+        }
+        return leftOver
+    }
+
+    func snapshot() throws -> PushGroupsSnapshot {
+        PushGroupsSnapshot(targetName: Catalog.entry(named: app.catalogEntry)?.name ?? app.label, groups: try push.rows(),
+                           rules: try push.rules(), syncBlocker: try syncBlocker(), readAt: now())
+    }
+
+    /// Why a sync cannot send the push now, in the words of the screen that fixes it.
+    func syncBlocker() throws -> String? {
+        guard canSync else { return "sync is not available in this console." }
+        let appID = app.id ?? -1
+        let settings = try push.store.records(ProvisioningSettings.self).fetch(key: appID)
+        guard settings?.apiIntegrationEnabled == true else {
+            return "API integration is not enabled for \(app.label); turn it on in Provisioning → Integration."
+        }
+        guard let settings, !settings.baseURL.isEmpty else { return "\(app.label) has no SCIM base URL; set it in Provisioning → Integration." }
+        guard try push.store.secrets.get(name: SecretName.apiToken, appId: appID) != nil else {
+            return "\(app.label) has no API token; set it in Provisioning → Integration."
+        }
+        return nil
+    }
+
+    private func answer(_ change: () throws -> Void, then done: (PushGroupsSnapshot) -> PushGroupsViewModel.Intent) -> PushGroupsViewModel.Intent {
+        do {
+            try change()
+            return done(try snapshot())
+        } catch {
+            return .actionFailed("\(error)")
+        }
+    }
+}
