@@ -51,6 +51,7 @@ struct AssignmentTableRows: TableRows {
             case .provisioned: return "● Provisioned"
             case .deactivated: return "○ Deactivated"
             case .error: return "✗ Error"
+            case .notActiveInDirectory: return "– Not active"
             }
         }
     }

@@ -26,7 +26,9 @@ extension ConsoleProgram {
 
     /// Provisions the change now, as Okta does; without a configured integration it only says what will happen.
     private func syncAfterAssignmentChange(_ state: inout AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
-        guard workspace.syncRunner != nil, state.detail.isProvisioningConfigured else {
+        // Read now, not from when the app was opened: Integration may have been saved since.
+        let configured = (try? AppDetail.isProvisioningConfigured(appID: state.detail.id, in: workspace)) ?? false
+        guard workspace.syncRunner != nil, configured else {
             return showToast(Toast("Saved. Configure API integration on the Provisioning tab to provision these people.", kind: .info), &model)
         }
         guard !state.isSyncing else { return .none }

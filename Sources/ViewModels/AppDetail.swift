@@ -20,8 +20,6 @@ public struct AppDetail: Sendable, Equatable {
     public var catalogName: String
     public var stack: String
     public var panels: [AppTab: AppPanel]
-    /// API integration is on with a base URL and a token: a sync can provision.
-    public var isProvisioningConfigured = false
 
     public func panel(_ tab: AppTab) -> AppPanel { panels[tab] ?? AppPanel() }
 
@@ -38,10 +36,15 @@ public struct AppDetail: Sendable, Equatable {
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
         panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        let hasToken = try store.secrets.get(name: SecretName.apiToken, appId: appID) != nil
-        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels,
-                         isProvisioningConfigured: settings.map { $0.apiIntegrationEnabled && !$0.baseURL.isEmpty } == true && hasToken)
+        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels)
+    }
+
+    /// API integration is on with a base URL and a token, as stored now.
+    public static func isProvisioningConfigured(appID: Int64, in workspace: Workspace) throws -> Bool {
+        let store = workspace.store
+        guard let settings = try store.records(ProvisioningSettings.self).fetch(key: appID),
+              settings.apiIntegrationEnabled, !settings.baseURL.isEmpty else { return false }
+        return try store.secrets.get(name: SecretName.apiToken, appId: appID) != nil
     }
 
     /// Deletes the app with its settings, links and log (the store cascades).

@@ -20,9 +20,9 @@ final class AppDetailTests: XCTestCase {
         XCTAssertEqual(Set(detail.panels.keys), [.general, .log], "the other tabs have screens of their own")
         let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
         XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
-        XCTAssertFalse(detail.isProvisioningConfigured, "no token is stored")
+        XCTAssertFalse(try AppDetail.isProvisioningConfigured(appID: appID, in: workspace), "no token is stored")
         try store.secrets.set(SecretValue("a-token-long-enough-3f9a"), name: SecretName.apiToken, appId: appID)
-        XCTAssertTrue(try AppDetail.load(appID: appID, in: workspace).isProvisioningConfigured)
+        XCTAssertTrue(try AppDetail.isProvisioningConfigured(appID: appID, in: workspace))
     }
 
     func test_theLogPanelListsTheRequestLogNewestFirst() throws {

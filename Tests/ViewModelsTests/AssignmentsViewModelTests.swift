@@ -97,6 +97,13 @@ final class AssignmentsViewModelTests: XCTestCase {
         XCTAssertEqual(model.people.first?.assignedText, "direct")
     }
 
+    func test_aPersonNotActiveInTheDirectoryIsNotShownAsPending() throws {
+        var model = openTab()
+        try AppAssignments(store: store, appID: appID).assign(personLogin: "kwame.mensah@example.com")
+        runner.send(.appear, to: &model)
+        XCTAssertEqual(model.people.first?.status, .notActiveInDirectory, "deactivated in the sample directory: no sync will create them")
+    }
+
     func test_removingADirectAssignmentAsksFirst() {
         var model = openTab()
         try? AppAssignments(store: store, appID: appID).assign(personLogin: "zoe.martin@example.com")

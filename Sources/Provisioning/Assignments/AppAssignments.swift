@@ -21,7 +21,7 @@ public struct AppAssignments: Sendable {
         return try store.provisioning.scope(appId: appID).map { scoped in
             let status: AssignedPerson.Status
             switch scoped.person.id.flatMap({ links[$0] }) {
-            case nil: status = .pending
+            case nil: status = scoped.person.status == .active ? .pending : .notActiveInDirectory
             case .error?: status = .error
             case .deactivated?: status = .deactivated
             default: status = .provisioned

@@ -4,6 +4,8 @@ import Store
 public struct AssignedPerson: Sendable, Hashable {
     public enum Status: Sendable, Hashable {
         case pending, provisioned, deactivated, error
+        /// Not active in the directory and never sent: a sync creates no one who is not active.
+        case notActiveInDirectory
     }
 
     public var login: String
