@@ -269,6 +269,13 @@ final class PushGroupsViewModelTests: XCTestCase {
         let stored = try XCTUnwrap(try world.link("Sales"))
         XCTAssertTrue(stored.pushNowRequested)
         XCTAssertEqual(stored.status, .pushing)
+
+        // The sync sends it (here: the store as a sync leaves it); the tab reads again and says so.
+        var sent = stored
+        sent.status = .active
+        try world.store.records(PushGroupLink.self).update(sent)
+        world.runner.send(.refresh, to: &model)
+        XCTAssertEqual(model.status, .info("Pushed."))
     }
 
     func test_unlinkDefaultsToDeleteInTheAppAndLeaveIsStoredWhenChosen() throws {

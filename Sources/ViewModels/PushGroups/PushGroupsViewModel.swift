@@ -63,6 +63,8 @@ public struct PushGroupsViewModel: Sendable, Equatable {
     public private(set) var snapshot = PushGroupsSnapshot(targetName: "the app")
     public private(set) var panel: Panel?
     public private(set) var status: StatusLine?
+    /// The status says a push is on its way: the first read with nothing left pushing replaces it.
+    private var statusAwaitsPush = false
 
     public init() {}
 
@@ -80,6 +82,11 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         case .loaded(let snapshot):
             self.snapshot = snapshot
             phase = .ready
+            if statusAwaitsPush, !snapshot.groups.contains(where: { $0.status == .pushing && $0.unlinkAction == nil }) {
+                statusAwaitsPush = false
+                let failed = snapshot.groups.filter { $0.status == .error }.map(\.name)
+                status = failed.isEmpty ? .info("Pushed.") : .error("Not pushed: \(Self.list(failed)). The status says why; Push Now retries.")
+            }
             return []
         case .loadFailed(let reason):
             phase = .ready
@@ -361,6 +368,7 @@ public struct PushGroupsViewModel: Sendable, Equatable {
             return []
         }
         status = .info(pushing)
+        statusAwaitsPush = true
         return [.runSync]
     }
 
