@@ -77,6 +77,14 @@ extension ConsoleProgram {
             return ruleFormKey(key, &state, &model)
         case .unlink:
             return unlinkKey(key, &state, &model)
+        case .ruleMenu(let highlighted):
+            return menuKey(key, highlighted: highlighted, shortcuts: [:], &state, &model) { _ in .chooseRule }
+        case .confirmRuleRemoval:
+            switch state.pushGroups.ruleRemovalButtons.handle(key) {
+            case .none: return Command<ConsoleMessage>.none
+            case .cancelled, .pressed(0): return sendPushGroups(.closePanel, &state, &model)
+            case .pressed: return sendPushGroups(.confirmRuleRemoval, &state, &model)
+            }
         case nil:
             break
         }
@@ -86,6 +94,9 @@ extension ConsoleProgram {
         switch key {
         case .character("+"), .character("a"):
             return sendPushGroups(.openAddMenu, &state, &model)
+        case .character("d"):
+            state.pushGroups.ruleRemovalButtons = DialogState(buttonCount: 2, focusedButton: 0)
+            return sendPushGroups(.openRuleMenu, &state, &model)
         case .enter:
             guard let row = state.table.selectedRow(total: rows.count) else { return Command<ConsoleMessage>.none }
             return sendPushGroups(.openStatusMenu(groupID: rows.rows[row].groupID), &state, &model)

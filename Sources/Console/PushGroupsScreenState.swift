@@ -16,6 +16,8 @@ struct PushGroupsScreenState: Sendable {
     var ruleFocus: RuleControl = .ruleName
     /// The Unlink dialog's buttons: Cancel has the focus first, as in every destructive prompt here.
     var unlinkButtons = DialogState(buttonCount: 2, focusedButton: 0)
+    /// The "Delete rule" prompt's buttons (Cancel first).
+    var ruleRemovalButtons = DialogState(buttonCount: 2, focusedButton: 0)
     /// A push asked for a sync while one was running: run another when it ends, so the push is sent.
     var syncAgain = false
 

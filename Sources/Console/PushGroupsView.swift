@@ -65,6 +65,16 @@ struct PushGroupsView {
             PushGroupsFormsView(state: state, spinnerFrame: spinnerFrame).renderRuleForm(form, in: area, frame: &frame, theme: theme)
         case .unlink(let choice):
             PushGroupsFormsView(state: state, spinnerFrame: spinnerFrame).renderUnlink(choice, in: area, frame: &frame, theme: theme)
+        case .ruleMenu(let highlighted):
+            let names = viewModel.snapshot.rules.map(\.name)
+            let width = min(area.width - 2, max(24, (names.map(DisplayWidth.of).max() ?? 0) + 4))
+            renderMenu("Delete a rule", names, highlighted: highlighted,
+                       at: Point(x: area.x + 1, y: max(area.y + 1, layout.rules.y - names.count - 2)), width: width, in: area, frame: &frame, theme: theme)
+        case .confirmRuleRemoval(let name):
+            _ = Dialog(title: "Delete rule: \(name)",
+                       message: "The rule pushes no new group. The groups it pushed stay pushed; unlink any you no longer want.",
+                       buttons: ["Cancel", "Delete rule"], width: 62)
+                .render(state.ruleRemovalButtons, in: area, frame: &frame, theme: theme)
         case nil:
             break
         }

@@ -8,7 +8,7 @@ struct PushCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Push groups to an app: by name, by rule, Push Now, unlink.",
-        subcommands: [Add.self, Rule.self, Now.self, Unlink.self, List.self]
+        subcommands: [Add.self, Rule.self, RemoveRule.self, Now.self, Unlink.self, List.self]
     )
 
     struct Add: ParsableCommand {
@@ -42,9 +42,8 @@ struct PushCommand: ParsableCommand {
             let push = try PushCommand.push(app: app, global: global)
             let nameCondition = try Self.condition(nameStartsWith, nameEndsWith, nameContains, "group name")
             let descriptionCondition = try Self.condition(descriptionStartsWith, descriptionEndsWith, descriptionContains, "description")
-            // The CLI has always taken a rule with one condition (or none); the console asks for both.
-            try push.addRule(PushRuleDraft(name: name, groupName: nameCondition, groupDescription: descriptionCondition),
-                             requireBothConditions: false)
+            // Both conditions, as the guide says Okta requires (the console asks the same).
+            try push.addRule(PushRuleDraft(name: name, groupName: nameCondition, groupDescription: descriptionCondition))
             print("added rule \(name)")
         }
 
@@ -104,6 +103,30 @@ struct PushCommand: ParsableCommand {
             }
             if json { return try JSONOutput.print(rows) }
             TextTable.print(["GROUP", "STATUS", "REMOTE ID", "LAST ERROR"], rows.map { [$0.group, $0.status, $0.remoteId ?? "", $0.lastError ?? ""] })
+            let rules = try PushCommand.push(app: app, global: global).rules()
+            if !rules.isEmpty {
+                print("")
+                TextTable.print(["RULE", "CONDITIONS", "MATCHES"], rules.map { [$0.name, $0.conditionsText, String($0.matchCount)] })
+            }
+        }
+    }
+
+    struct RemoveRule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-rule",
+            abstract: "Delete a push rule: it pushes no new group; the groups it pushed stay pushed (unlink them one by one)."
+        )
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var app: AppOption
+        @Option(help: "The rule's name.") var name: String
+
+        func run() throws {
+            do {
+                try PushCommand.push(app: app, global: global).removeRule(named: name)
+            } catch let error as GroupPushError {
+                throw ValidationError(error.description)
+            }
+            print("removed rule \(name)")
         }
     }
 

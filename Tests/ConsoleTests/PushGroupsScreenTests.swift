@@ -182,6 +182,30 @@ final class PushGroupsScreenTests: XCTestCase {
         XCTAssertTrue(created.text.contains("not sent yet: sync is not available"), "no sync runner: the tab says why nothing is sent\n\(created.text)")
     }
 
+    func test_deletingARuleAsksFirstAndKeepsItsPushedGroups() throws {
+        let (workspace, appID) = try workspace()
+        try pushSome(workspace, appID)
+        let rules = workspace.store.records(Store.PushGroupRule.self)
+        let asked = try ConsoleHarness(workspace: workspace).run(steps: openTab + [
+            .waitFor("AD groups"), .input(typed("d")), .waitFor("┌ Delete a rule"), .input(key(.enter)),
+        ])
+        XCTAssertTrue(asked.text.contains("┌ Delete rule: AD groups"), asked.text)
+        XCTAssertTrue(asked.text.contains("[ Cancel ]  [ Delete rule ]"), asked.text)
+        try ConsoleHarness(workspace: workspace).run(steps: openTab + [
+            .waitFor("AD groups"), .input(typed("d")), .input(key(.enter)), .input(key(.enter)),
+        ])
+        XCTAssertEqual(try rules.all(appId: appID).count, 1, "Cancel has the focus first")
+
+        let before = try links(workspace, appID).count
+        let deleted = try ConsoleHarness(workspace: workspace).run(steps: openTab + [
+            .waitFor("AD groups"), .input(typed("d")), .input(key(.enter)), .input(key(.right)), .input(key(.enter)),
+            .waitFor("Rule “AD groups” deleted"),
+        ])
+        XCTAssertEqual(try rules.all(appId: appID).count, 0)
+        XCTAssertEqual(try links(workspace, appID).count, before, "the groups it pushed stay pushed")
+        XCTAssertFalse(deleted.text.contains("┌ Delete rule"), deleted.text)
+    }
+
     // MARK: Status menu
 
     func test_theUnlinkDialogDefaultsToDeleteAndLeaveIsStoredWhenChosen() throws {

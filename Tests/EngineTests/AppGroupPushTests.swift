@@ -36,7 +36,7 @@ final class AppGroupPushTests: XCTestCase {
         XCTAssertEqual(found.map(\.isPushed), [false, true, false])
     }
 
-    func test_aRuleNeedsBothConditionsUnlessTheCLIAsksOtherwise() throws {
+    func test_aRuleNeedsBothConditionsAndARemovedRulePushesNothingNew() throws {
         let (store, push) = try pushWorld()
         let oneCondition = PushRuleDraft(name: "Sales", groupName: .init(.startsWith, "Sales"), groupDescription: nil)
         XCTAssertThrowsError(try push.addRule(oneCondition)) { error in
@@ -45,15 +45,21 @@ final class AppGroupPushTests: XCTestCase {
         XCTAssertThrowsError(try push.addRule(PushRuleDraft(name: " ", groupName: .init(.contains, "a"), groupDescription: .init(.contains, "b")))) { error in
             XCTAssertEqual(error as? GroupPushError, .ruleNameMissing)
         }
-        try push.addRule(oneCondition, requireBothConditions: false)
-        XCTAssertThrowsError(try push.addRule(oneCondition, requireBothConditions: false)) { error in
+        let sales = PushRuleDraft(name: "Sales", groupName: .init(.startsWith, "Sales"), groupDescription: .init(.contains, "a"))
+        try push.addRule(sales)
+        XCTAssertThrowsError(try push.addRule(sales)) { error in
             XCTAssertEqual(error as? GroupPushError, .ruleNameTaken("Sales"))
         }
         try push.addRule(PushRuleDraft(name: "AD groups", groupName: .init(.contains, "e"), groupDescription: .init(.endsWith, "directory")))
-        XCTAssertEqual(try push.rules().map { "\($0.name): \($0.matchCount)" }, ["Sales: 2", "AD groups: 2"])
+        XCTAssertEqual(try push.rules().map(\.name), ["Sales", "AD groups"])
         let stored = try store.records(Store.PushGroupRule.self).all(appId: push.appID)
-        XCTAssertNil(stored.first?.descriptionOperator, "a condition not given matches every group, as before")
         XCTAssertEqual(stored.last?.descriptionOperator, .endsWith)
+
+        try push.removeRule(named: "sales")
+        XCTAssertEqual(try push.rules().map(\.name), ["AD groups"], "names are matched in any case")
+        XCTAssertThrowsError(try push.removeRule(named: "Sales")) { error in
+            XCTAssertEqual(error as? GroupPushError, .noSuchRule("Sales"))
+        }
     }
 
     func test_pushNowAndUnlinkAreRequestsForTheNextSync() throws {

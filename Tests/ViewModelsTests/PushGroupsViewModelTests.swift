@@ -252,6 +252,26 @@ final class PushGroupsViewModelTests: XCTestCase {
 
     // MARK: Status menu
 
+    func test_deleteARuleListsTheRulesAsksThenDeletesOnlyTheRule() throws {
+        let world = try World(now: now)
+        var model = opened(world)
+        world.runner.send(.openRuleMenu, to: &model)
+        XCTAssertNil(model.panel)
+        XCTAssertEqual(model.status, .info("No rule to delete: + Push Groups ▸ Find groups by rule makes one."))
+
+        try world.push.addRule(PushRuleDraft(name: "AD groups", groupName: .init(.contains, "a"), groupDescription: .init(.contains, "Directory")))
+        try world.push.push(groupNamed: "Sales")
+        world.runner.send(.refresh, to: &model)
+        world.runner.send(.openRuleMenu, to: &model)
+        XCTAssertEqual(model.panel, .ruleMenu(highlighted: 0))
+        world.runner.send(.chooseRule, to: &model)
+        XCTAssertEqual(model.panel, .confirmRuleRemoval(name: "AD groups"))
+        XCTAssertEqual(world.runner.send(.confirmRuleRemoval, to: &model), [], "deleting a rule sends nothing")
+        XCTAssertNil(model.panel)
+        XCTAssertEqual(model.snapshot.rules, [])
+        XCTAssertEqual(model.rows.count, 1, "Sales stays pushed")
+    }
+
     func test_pushNowMarksTheGroupPushingAndAsksForASync() throws {
         let world = try World(now: now)
         try world.push.push(groupNamed: "Sales")

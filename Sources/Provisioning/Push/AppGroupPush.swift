@@ -57,11 +57,9 @@ public struct AppGroupPush: Sendable {
     // MARK: Find groups by rule
 
     /// Stores a rule; every group whose name AND description match it is pushed from the next sync on.
-    /// - Parameter requireBothConditions: the console asks for both conditions, as Okta does; the CLI
-    ///   has always accepted a rule with one, and keeps doing so.
     @discardableResult
-    public func addRule(_ draft: PushRuleDraft, requireBothConditions: Bool = true) throws -> Store.PushGroupRule {
-        if let problem = PushRuleDraft.Field.allCases.lazy.compactMap({ draft.problems(requireBothConditions: requireBothConditions)[$0] }).first {
+    public func addRule(_ draft: PushRuleDraft) throws -> Store.PushGroupRule {
+        if let problem = PushRuleDraft.Field.allCases.lazy.compactMap({ draft.problems()[$0] }).first {
             throw problem
         }
         let name = draft.name.trimmingCharacters(in: .whitespaces)
@@ -87,6 +85,15 @@ public struct AppGroupPush: Sendable {
             let count = groups.reduce(0) { $0 + (rule.matches(name: $1.name, description: $1.description) ? 1 : 0) }
             return PushRuleSummary(id: id, name: record.name, rule: rule, matchCount: count)
         }
+    }
+
+    /// Deletes a rule: it pushes no new group. The groups it pushed stay pushed, each to unlink on its own.
+    public func removeRule(named name: String) throws {
+        let rules = store.records(Store.PushGroupRule.self)
+        guard let rule = try rules.all(appId: appID).first(where: { $0.name.lowercased() == name.lowercased() }), let id = rule.id else {
+            throw GroupPushError.noSuchRule(name)
+        }
+        _ = try rules.delete(key: id)
     }
 
     // MARK: Push Now, Unlink

@@ -24,10 +24,9 @@ public struct PushRuleDraft: Sendable, Equatable {
 
     /// What is wrong with each field; empty when the rule can be created. A condition counts as given
     /// only with a value: "contains nothing" would match every group, which the guide's rule never means.
-    public func problems(requireBothConditions: Bool = true) -> [Field: GroupPushError] {
+    public func problems() -> [Field: GroupPushError] {
         var problems: [Field: GroupPushError] = [:]
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems[.ruleName] = .ruleNameMissing }
-        guard requireBothConditions else { return problems }
         if !Self.isGiven(groupName) { problems[.groupName] = .conditionMissing(.groupName) }
         if !Self.isGiven(groupDescription) { problems[.groupDescription] = .conditionMissing(.groupDescription) }
         return problems

@@ -59,6 +59,8 @@ public struct PushGroupsEffectRunner: Sendable {
             return answer { try push.unlink(groupID: groupID, deleteInTarget: deleteInTarget) } then: {
                 .unlinked(name: name, deleteInTarget: deleteInTarget, $0)
             }
+        case .removeRule(let name):
+            return answer({ try push.removeRule(named: name) }, then: { .ruleRemoved(name: name, $0) })
         case .runSync:
             return nil
         }

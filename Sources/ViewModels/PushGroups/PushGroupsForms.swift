@@ -88,5 +88,9 @@ extension PushGroupsViewModel {
         case findByRule(RuleForm)
         case statusMenu(groupID: Int64, highlighted: Int)
         case unlink(UnlinkChoice)
+        /// "Delete a rule": the rules to choose from.
+        case ruleMenu(highlighted: Int)
+        /// The chosen rule, waiting for the admin to confirm its deletion.
+        case confirmRuleRemoval(name: String)
     }
 }

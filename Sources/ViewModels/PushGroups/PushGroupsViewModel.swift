@@ -44,6 +44,12 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         case confirmUnlink
         case unlinked(name: String, deleteInTarget: Bool, PushGroupsSnapshot)
 
+        /// "Delete a rule": the list of rules, then a confirmation.
+        case openRuleMenu
+        case chooseRule
+        case confirmRuleRemoval
+        case ruleRemoved(name: String, PushGroupsSnapshot)
+
         /// A store change was refused: said in the open form, or on the status line.
         case actionFailed(String)
     }
@@ -55,6 +61,7 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         case addRule(PushRuleDraft)
         case pushNow(groupID: Int64, name: String)
         case unlink(groupID: Int64, name: String, deleteInTarget: Bool)
+        case removeRule(name: String)
         /// Sync the app now, so what was just asked for is sent (the console runs it with its progress bar).
         case runSync
     }
@@ -160,6 +167,27 @@ public struct PushGroupsViewModel: Sendable, Equatable {
             let doing = deleteInTarget ? "Unlinking \(name) and deleting it in \(snapshot.targetName)…" : "Unlinking \(name); \(snapshot.targetName) keeps the group…"
             return syncOrExplain(doing, saved: "\(name) is marked for unlinking")
 
+        case .openRuleMenu:
+            guard phase == .ready, panel == nil else { return [] }
+            guard !snapshot.rules.isEmpty else {
+                status = .info("No rule to delete: + Push Groups ▸ Find groups by rule makes one.")
+                return []
+            }
+            panel = .ruleMenu(highlighted: 0)
+            return []
+        case .chooseRule:
+            guard case .ruleMenu(let highlighted) = panel, snapshot.rules.indices.contains(highlighted) else { return [] }
+            panel = .confirmRuleRemoval(name: snapshot.rules[highlighted].name)
+            return []
+        case .confirmRuleRemoval:
+            guard case .confirmRuleRemoval(let name) = panel else { return [] }
+            return [.removeRule(name: name)]
+        case let .ruleRemoved(name, snapshot):
+            self.snapshot = snapshot
+            panel = nil
+            status = .info("Rule “\(name)” deleted. The groups it pushed stay pushed; unlink any you no longer want.")
+            return []
+
         case .actionFailed(let reason):
             return actionFailed(reason)
         }
@@ -188,7 +216,9 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         case .findByName(var find):
             find.highlighted = Self.clamp(find.highlighted + step, count: find.results.count)
             panel = .findByName(find)
-        case .findByRule, .unlink, nil:
+        case .ruleMenu(let highlighted):
+            panel = .ruleMenu(highlighted: Self.clamp(highlighted + step, count: snapshot.rules.count))
+        case .findByRule, .unlink, .confirmRuleRemoval, nil:
             break
         }
     }
@@ -352,7 +382,7 @@ public struct PushGroupsViewModel: Sendable, Equatable {
             form.isSaving = false
             form.problems[.ruleName] = reason
             panel = .findByRule(form)
-        case .unlink:
+        case .unlink, .confirmRuleRemoval:
             panel = nil
             status = .error(reason)
         default:
