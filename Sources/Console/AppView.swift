@@ -77,7 +77,7 @@ struct AppView {
     private func renderSyncProgress(_ panelArea: Rect, frame: inout Frame, theme: Theme) {
         guard state.isSyncing || state.sync != nil, let progress = state.sync else { return }
         let line = Rect(x: panelArea.x + 1, y: panelArea.maxY, width: panelArea.width - 2, height: 1)
-        let label = state.isSyncing ? "Syncing " : "Last sync "
+        let label = state.isStoppingSync ? "Stopping " : state.isSyncing ? "Syncing " : "Last sync "
         let used = frame.buffer.write(label, x: line.x, y: line.y, style: theme[.accent])
         ProgressBar(done: progress.done, total: max(progress.total, progress.done))
             .render(in: line.inset(left: used), frame: &frame, theme: theme)

@@ -12,7 +12,7 @@ enum ConsoleMessage: Sendable {
     case demoCreated(String)
     case imported(ok: Bool, message: String)
     case syncProgress(appID: Int64, SyncProgress)
-    case syncFinished(appID: Int64, summary: String, failed: Bool)
+    case syncFinished(appID: Int64, summary: String, outcome: Toast.Kind)
     case toastExpired
     /// The answer to a Sign On effect, for the app it was run for.
     case signOn(appID: Int64, SignOnIntent)

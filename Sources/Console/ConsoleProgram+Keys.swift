@@ -161,12 +161,22 @@ extension ConsoleProgram {
             ), DialogState(buttonCount: 2, focusedButton: 0))
         case .character("s"):
             return startSync(&state, &model)
+        case .character("c") where state.isSyncing:
+            return stopSync(&state, &model)
         case .escape, .character("q"):
             return requestNavigation(.back, &state, &model)
         default:
             break
         }
         return .none
+    }
+
+    /// Stops the running sync after the requests in flight; each operation is journaled, so the next
+    /// sync plans only what is left.
+    func stopSync(_ state: inout AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        guard state.isSyncing, !state.isStoppingSync else { return .none }
+        state.isStoppingSync = true
+        return .batch([.cancel("sync-\(state.detail.id)"), showToast(Toast("Stopping the sync after the requests in flight…", kind: .warning), &model)])
     }
 
     func startSync(_ state: inout AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
@@ -180,9 +190,10 @@ extension ConsoleProgram {
         return .stream(id: "sync-\(appID)") { sender in
             do {
                 let summary = try await runner(appID) { sender.send(.syncProgress(appID: appID, $0)) }
-                sender.send(.syncFinished(appID: appID, summary: summary, failed: summary.contains("failed")))
+                let outcome: Toast.Kind = summary.contains("failed") ? .error : summary.contains("stopped") ? .warning : .success
+                sender.send(.syncFinished(appID: appID, summary: summary, outcome: outcome))
             } catch {
-                sender.send(.syncFinished(appID: appID, summary: "Sync failed: \(error)", failed: true))
+                sender.send(.syncFinished(appID: appID, summary: "Sync failed: \(error)", outcome: .error))
             }
         }
     }

@@ -58,7 +58,7 @@ extension ConsoleProgram {
     private func passedOn(_ key: Key) -> Command<ConsoleMessage>? {
         switch key {
         case .tab, .backTab, .left, .right, .escape, .character("h"), .character("l"), .character("q"), .character("s"),
-             .character("x"), .character("r"):
+             .character("c"), .character("x"), .character("r"):
             return nil
         case .character(let digit) where digit.isNumber:
             return nil

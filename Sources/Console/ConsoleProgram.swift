@@ -69,18 +69,19 @@ struct ConsoleProgram: Program {
             state.sync = progress
             model.replaceTop(.app(state))
             return .none
-        case .syncFinished(let appID, let summary, let failed):
+        case .syncFinished(let appID, let summary, let outcome):
             reloadApps(&model)
             var followUp = Command<ConsoleMessage>.none
             if case .app(var state) = model.screen, state.detail.id == appID {
                 state.isSyncing = false
+                state.isStoppingSync = false
                 if let detail = try? AppDetail.load(appID: appID, in: workspace) { state.detail = detail }
                 followUp = pushGroupsAfterSync(&state, &model)
                 // Who is provisioned changed: the Assignments statuses are read again.
                 if state.assignments.isOpened { followUp = .batch([followUp, sendAssignments(.appear, &state, &model)]) }
                 model.replaceTop(.app(state))
             }
-            return .batch([followUp, showToast(Toast(summary, kind: failed ? .error : .success), &model)])
+            return .batch([followUp, showToast(Toast(summary, kind: outcome), &model)])
         case .toastExpired:
             model.toast = nil
             return .none

@@ -11,6 +11,13 @@ enum KeyHints {
     ]
 
     static func status(for screen: Screen) -> [StatusBar.Hint] {
+        let hints = screenHints(for: screen)
+        // While a sync runs, stopping it is the key that matters most.
+        if case .app(let state) = screen, state.isSyncing, !state.isStoppingSync { return [.init("c", "stop sync")] + hints }
+        return hints
+    }
+
+    private static func screenHints(for screen: Screen) -> [StatusBar.Hint] {
         switch screen {
         case .applications:
             return [.init("⏎", "open"), .init("b", "catalog"), .init("d", "directory"), .init("/", "filter"),
@@ -55,7 +62,8 @@ enum KeyHints {
             here = pushGroupsHelp + [.init("Tab/←→", "next/previous tab")] + table
         case .app:
             here = [.init("Tab/Shift-Tab", "next/previous tab"), .init("←→/h l", "next/previous tab"), .init("1-6", "go to tab"),
-                    .init("s", "sync now (plan and send)"), .init("x", "delete the app (asks first)"), .init("r", "reload")] + table
+                    .init("s", "sync now (plan and send)"), .init("c", "stop a running sync (the next one goes on)"),
+                    .init("x", "delete the app (asks first)"), .init("r", "reload")] + table
         case .directory:
             here = [.init("Tab/←→", "People / Groups"), .init("i", "import a CSV, LDIF or SCIM JSON file")] + table
         }

@@ -27,6 +27,8 @@ struct AppScreenState: Sendable {
     var table = TableState()
     var sync: SyncProgress?
     var isSyncing = false
+    /// The admin asked the running sync to stop: it ends after the requests in flight.
+    var isStoppingSync = false
     var signOn: SignOnScreenState
     var provisioning: ProvisioningScreenState
     var assignments = AssignmentsScreenState()

@@ -48,6 +48,10 @@ enum ConsoleLaunch {
             let sent = outcome.report.succeededCount
             let failed = outcome.report.failures.count
             if outcome.plan.operations.isEmpty { return "Nothing to send: \(app.label) matches the directory." }
+            if outcome.report.wasCancelled {
+                let total = outcome.plan.operations.count
+                return "Sync of \(app.label) stopped: \(sent + failed) of \(total) operations done; the next sync goes on from there."
+            }
             return failed == 0 ? "Synced \(app.label): \(sent) operations sent."
                 : "Synced \(app.label): \(sent) sent, \(failed) failed (\(outcome.report.failures[0].reason))."
         }

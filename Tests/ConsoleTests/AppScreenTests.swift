@@ -1,3 +1,4 @@
+import Foundation
 import Provisioning
 import Store
 import Terminal
@@ -65,6 +66,23 @@ final class AppScreenTests: XCTestCase {
         let finished = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: quick)).run([key(.enter), typed("s"), [], []])
         XCTAssertTrue(finished.text.contains("✓ Synced Axiad Cloud (prod): 4 operat…"), finished.text)
         XCTAssertTrue(finished.text.contains("Last sync"), finished.text)
+    }
+
+    func test_cStopsARunningSyncAndTheSummarySaysWhereItStopped() throws {
+        let waitsForStop: SyncRunner = { _, progress in
+            progress(SyncProgress(done: 3, total: 10, failed: 0))
+            while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
+            // The requests in flight take a moment to answer, as a real app's would.
+            // (Cancelled, the task's own sleep would end at once: wait on a detached one.)
+            await Task.detached { try? await Task.sleep(for: .milliseconds(300)) }.value
+            return "Sync of Axiad Cloud (prod) stopped: 3 of 10 operations done; the next sync goes on from there."
+        }
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: waitsForStop)).run(steps: [
+            .input(key(.enter)), .input(typed("s")), .waitFor("Syncing… 3/10"), .input(typed("c")), .waitFor("Last sync"),
+        ])
+        XCTAssertTrue(terminal.snapshots.contains { $0.contains(" c stop sync ") }, "the status bar offered the key while syncing")
+        XCTAssertTrue(terminal.snapshots.contains { $0.contains("Stopping ██") || $0.contains("Stopping █") }, "the bar said it was stopping")
+        XCTAssertTrue(terminal.text.contains("⚠ Sync of Axiad Cloud (prod) stopped"), terminal.text)
     }
 
     func test_syncWithoutARunnerSaysSo() throws {

@@ -1,8 +1,9 @@
 /// A terminal in memory, for tests: it keeps the screen as cells (so `text` is what a
 /// user would see), counts the cells each frame wrote, and plays scripted input.
-/// An empty batch in the script means "wait for work to finish or a timer" (it polls
-/// the wake pipe for up to `idleWait`); running out of script is an error, so a test
-/// that forgets to quit fails instead of hanging.
+/// An empty batch in the script means "wait for work to finish": it polls the wake pipe for
+/// up to `idleWait`, and once work posts back, goes on until it has been quiet for
+/// `quietPeriod`. Running out of script is an error, so a test that forgets to quit fails
+/// instead of hanging.
 public final class MemoryTerminal: TerminalDriver {
     public private(set) var size: TerminalSize
     public private(set) var screen: CellBuffer
@@ -24,6 +25,10 @@ public final class MemoryTerminal: TerminalDriver {
     /// Awaited texts that never showed within `awaitLimit`.
     public private(set) var missedAwaits: [String] = []
     private var batchesRead = 0
+    /// An empty batch ends once no message has come for this long (or after `settleLimit`).
+    public var quietPeriod: Duration = .milliseconds(40)
+    public var settleLimit: Duration = .seconds(5)
+    private var settlingSince: ContinuousClock.Instant?
     private var awaitDeadline: ContinuousClock.Instant?
     /// A termination signal to report on the next wait (simulates SIGTERM).
     public var pendingSignal: Int32?
@@ -80,13 +85,23 @@ public final class MemoryTerminal: TerminalDriver {
             }
             missedAwaits.append(awaited)
         }
+        if let since = settlingSince {
+            // Work posted back during the last empty batch: keep waiting while it goes on (an answer
+            // often starts more work), until `quietPeriod` passes with no message, so the next input
+            // meets the screen the work leaves, not a half-way one.
+            // A timer due sooner than that cuts the wait short: it proves nothing either way, so look again after it.
+            let wait = timeout.map { min($0, quietPeriod) } ?? quietPeriod
+            let stillBusy = !Poll.readable([wakeDescriptor], timeout: wait).isEmpty || wait < quietPeriod
+            if stillBusy, ContinuousClock.now - since < settleLimit { return [] }
+            settlingSince = nil
+        }
         awaitDeadline = nil
         batchesRead += 1
         let batch = script.removeFirst()
         if batch.isEmpty, awaitedText[batchesRead - 1] != nil { return [] }
         if batch.isEmpty {
             let wait = timeout.map { min($0, idleWait) } ?? idleWait
-            _ = Poll.readable([wakeDescriptor], timeout: wait)
+            if !Poll.readable([wakeDescriptor], timeout: wait).isEmpty { settlingSince = ContinuousClock.now }
             return []
         }
         for event in batch {
