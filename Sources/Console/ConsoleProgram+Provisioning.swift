@@ -8,6 +8,12 @@ extension ConsoleProgram {
                           _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         let effects = state.provisioning.send(intent)
         askToSaveUnverified(state, &model)
+        if case .mappings(.peopleFound) = intent, state.provisioning.picksPersonWhenFound, state.provisioning.isPickingPerson,
+           state.provisioning.model.mappings.peopleAreCurrent, let first = state.provisioning.model.mappings.people.first {
+            state.provisioning.picksPersonWhenFound = false
+            state.provisioning.isPickingPerson = false
+            return sendProvisioning(.mappings(.pickPerson(login: first.login)), &state, &model)
+        }
         guard !effects.isEmpty else { return spinnerCommand(state) }
         let appID = state.detail.id
         let runner: ProvisioningEffectRunner
@@ -278,6 +284,11 @@ extension ConsoleProgram {
             state.provisioning.isPickingPerson = false
             return .none
         case .enter:
+            // The list may still answer an earlier keystroke: pick from the answer to what was typed, when it comes.
+            guard state.provisioning.model.mappings.peopleAreCurrent else {
+                state.provisioning.picksPersonWhenFound = true
+                return .none
+            }
             guard let row = state.provisioning.personTable.selectedRow(total: rows.count) else { return .none }
             state.provisioning.isPickingPerson = false
             return sendProvisioning(.mappings(.pickPerson(login: people[row].login)), &state, &model)
@@ -288,6 +299,7 @@ extension ConsoleProgram {
             let before = state.provisioning.personSearch.text
             guard state.provisioning.personSearch.handle(key), state.provisioning.personSearch.text != before else { return .none }
             state.provisioning.personTable = TableState()
+            state.provisioning.picksPersonWhenFound = false
             return sendProvisioning(.mappings(.searchPeople(state.provisioning.personSearch.text)), &state, &model)
         }
     }

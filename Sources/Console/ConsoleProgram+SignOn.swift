@@ -9,6 +9,11 @@ extension ConsoleProgram {
         let wasEditing = state.signOn.tab.mode == .editing
         let effects = state.signOn.tab.send(intent)
         state.signOn.followViewModel()
+        if case .peopleFound = intent, state.signOn.previewWhenFound, state.signOn.personSearch != nil,
+           state.signOn.tab.personChoicesAreCurrent {
+            state.signOn.previewWhenFound = false
+            return .batch([runSignOn(effects, &state, &model), previewHighlightedPerson(&state, &model)])
+        }
         if !wasEditing && state.signOn.tab.mode == .editing { state.signOn.focus = .defaultRelayState }
         if intent == .save, let first = state.signOn.firstControlWithProblem { state.signOn.focus = first }
         return runSignOn(effects, &state, &model)
@@ -137,9 +142,18 @@ extension ConsoleProgram {
         }
     }
 
+    private func previewHighlightedPerson(_ state: inout AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        let people = state.signOn.tab.personChoices
+        let typed = state.signOn.personSearch?.text ?? ""
+        let login = people.indices.contains(state.signOn.highlightedPerson) ? people[state.signOn.highlightedPerson].login : typed
+        state.signOn.personSearch = nil
+        return sendSignOn(.previewSAML(login: login), &state, &model)
+    }
+
     private func openPersonSearch(_ state: inout AppScreenState, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         state.signOn.personSearch = TextFieldState(text: state.signOn.tab.personQuery, maxLength: 200)
         state.signOn.highlightedPerson = 0
+        state.signOn.previewWhenFound = false
         return sendSignOn(.searchPeople(state.signOn.tab.personQuery), &state, &model)
     }
 
@@ -156,16 +170,18 @@ extension ConsoleProgram {
             state.signOn.highlightedPerson = min(max(0, people.count - 1), state.signOn.highlightedPerson + 1)
             return .none
         case .enter:
-            // The list on screen may still answer an earlier keystroke: Enter picks from the current answer only.
-            guard state.signOn.tab.personChoicesAreCurrent else { return .none }
-            let typed = state.signOn.personSearch?.text ?? ""
-            let login = people.indices.contains(state.signOn.highlightedPerson) ? people[state.signOn.highlightedPerson].login : typed
-            state.signOn.personSearch = nil
-            return sendSignOn(.previewSAML(login: login), &state, &model)
+            // The list on screen may still answer an earlier keystroke: pick from the answer to what was typed,
+            // now or as soon as it comes.
+            guard state.signOn.tab.personChoicesAreCurrent else {
+                state.signOn.previewWhenFound = true
+                return .none
+            }
+            return previewHighlightedPerson(&state, &model)
         default:
             guard var search = state.signOn.personSearch, search.handle(key) else { return .none }
             state.signOn.personSearch = search
             state.signOn.highlightedPerson = 0
+            state.signOn.previewWhenFound = false
             return sendSignOn(.searchPeople(search.text), &state, &model)
         }
     }

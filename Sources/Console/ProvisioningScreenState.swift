@@ -27,6 +27,8 @@ struct ProvisioningScreenState: Sendable {
     var isPickingPerson = false
     var personSearch = TextFieldState(maxLength: 200)
     var personTable = TableState()
+    /// ⏎ came before the answer to the last keystroke: pick the first person of that answer.
+    var picksPersonWhenFound = false
 
     init(appLabel: String) {
         model = ProvisioningTabViewModel(appLabel: appLabel)

@@ -26,7 +26,7 @@ struct SignOnPreviewView {
             lines.field("Posted to (ACS URL)", document.acsURL, frame: &frame, theme: theme)
             lines.field("Audience URI", preview.configuration.audienceURI, frame: &frame, theme: theme)
             lines.field("Relay State", document.relayState.isEmpty ? "—" : document.relayState, frame: &frame, theme: theme)
-            lines.field("Valid until", Self.time(document.notOnOrAfter), frame: &frame, theme: theme)
+            lines.field("Valid until", DateText.time(document.notOnOrAfter), frame: &frame, theme: theme)
             lines.field("IdP entity ID", document.entityID, frame: &frame, theme: theme)
             lines.field("IdP SSO URL", document.ssoURL, frame: &frame, theme: theme)
             lines.field("Signed with", "SHA-256 " + document.certificate.fingerprintSHA256, frame: &frame, theme: theme)
@@ -51,13 +51,5 @@ struct SignOnPreviewView {
             if line.hasPrefix("</ds:Signature>") { signatureDepth = max(0, signatureDepth - 1) }
         }
         return lines
-    }
-
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
     }
 }

@@ -17,6 +17,8 @@ struct SignOnScreenState: Sendable {
     /// Preview SAML's person search, while the admin picks whom to preview for.
     var personSearch: TextFieldState?
     var highlightedPerson = 0
+    /// ⏎ came before the answer to the last keystroke: preview the first person of that answer.
+    var previewWhenFound = false
     /// The directory to write the preview files into, while it is asked for.
     var writeDirectory: TextFieldState?
 

@@ -54,7 +54,7 @@ struct SignOnView {
         lines.heading("SAML Signing Certificate", trailing: "[g] Generate new certificate", frame: &frame, theme: theme)
         if let certificate = state.tab.certificate {
             lines.field("SHA-256", certificate.fingerprintSHA256, frame: &frame, theme: theme)
-            lines.field("Valid", Self.day(certificate.notValidBefore) + " → " + Self.day(certificate.notValidAfter), frame: &frame, theme: theme)
+            lines.field("Valid", DateText.day(certificate.notValidBefore) + " → " + DateText.day(certificate.notValidAfter), frame: &frame, theme: theme)
         } else {
             lines.field("Certificate", "made on first Preview SAML or metadata export", frame: &frame, theme: theme)
         }
@@ -163,13 +163,5 @@ struct SignOnView {
                        buttons: ["Cancel", "Generate"], width: 60)
                 .render(state.dialog, in: area, frame: &frame, theme: theme)
         }
-    }
-
-    static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
     }
 }

@@ -130,6 +130,15 @@ final class SignOnScreenTests: XCTestCase {
         XCTAssertTrue(terminal.text.contains("Written                saml-response.xml") || terminal.text.contains(out), terminal.text)
     }
 
+    func test_enterRightAfterTypingPreviewsThePersonTheSearchThenFinds() throws {
+        let (workspace, _) = try workspace(configured: true)
+        // The search and ⏎ in one read: ⏎ meets a list that still answers the empty search.
+        let terminal = try ConsoleHarness(workspace: workspace).run(steps: openSignOnSteps + [
+            .input(typed("p")), .waitFor("Amélie"), .input([.paste("xiaolong"), .key(.enter)]), .waitFor("Preview SAML · "),
+        ])
+        XCTAssertTrue(terminal.text.contains("Preview SAML · xiaolong.li@example.com"), terminal.text)
+    }
+
     func test_generatingANewCertificateAsksFirstAndThenReplacesIt() throws {
         let (workspace, appID) = try workspace(configured: true)
         let signingKey = try SignOnService(store: workspace.store).signingKey(appID: appID)

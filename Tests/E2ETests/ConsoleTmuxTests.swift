@@ -3,29 +3,11 @@ import TestSupport
 import XCTest
 
 /// The real `scimdeck` binary on the ncurses backend in tmux: the newcomer's first minutes.
-final class ConsoleTmuxTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try TestEnvironment.makeTemporaryDirectory("scimdeck-e2e")
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: directory)
-        super.tearDown()
-    }
-
-    private func binary() throws -> String {
-        let path = TestEnvironment.scimdeckBinary.path
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw XCTSkip("scimdeck was not built (swift build --build-tests builds it)") }
-        return path
-    }
-
+final class ConsoleTmuxTests: ConsoleEndToEndCase {
     /// Runs the console; when it exits the shell prints its status and lingers so the pane can be read.
     private func start(environment: String = "", columns: Int = 100, rows: Int = 30) throws -> (TmuxSession, String) {
         let store = directory.appendingPathComponent("store.sqlite").path
-        let command = "env -u LANG -u LC_ALL TERM=xterm-256color LANG=C.UTF-8 \(environment) \(try binary()) --store \(store); echo \"EXITED $?\"; sleep 60"
-        return (try TmuxSession(command: command, columns: columns, rows: rows), store)
+        return (try TmuxSession(command: try consoleCommand(store: store, environment: environment), columns: columns, rows: rows), store)
     }
 
     func test_addAxiadCloudFromTheCatalogResizeAndQuitRestoresTheTerminal() throws {

@@ -7,29 +7,10 @@ import XCTest
 /// Integration (enable, Base URL, token from a 0600 file, Test API Credentials, Save), To App (Edit,
 /// the three toggles, Save), givenName's expression; then the CLI sees what was stored, a sync sends
 /// the edited mapping, and the token shows up in no screen, log or output.
-final class ProvisioningTmuxTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try TestEnvironment.makeTemporaryDirectory("scimdeck-e2e-provisioning")
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: directory)
-        super.tearDown()
-    }
-
+final class ProvisioningTmuxTests: ConsoleEndToEndCase {
     private let label = "Axiad Cloud (e2e)"
 
-    private func cli(_ arguments: [String]) throws -> ScimdeckRun {
-        let run = try ScimdeckRun.run(arguments, in: directory)
-        XCTAssertEqual(run.status, 0, "scimdeck \(arguments.joined(separator: " ")): \(run.stderr)")
-        return run
-    }
-
     func test_configureIntegrationAndToAppFromTheConsoleThenSyncSendsTheEditedMapping() throws {
-        let binary = TestEnvironment.scimdeckBinary.path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("scimdeck was not built (swift build --build-tests builds it)") }
         let server: SCIMServerFixture
         do {
             server = try SCIMServerFixture.start(token: "e2e-\(UUID().uuidString)-secret")
@@ -52,8 +33,7 @@ final class ProvisioningTmuxTests: XCTestCase {
         // Anything the console writes under XDG lands in the test's directory, to be searched for the token.
         let xdg = ["XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]
             .map { "\($0)=\(directory.appendingPathComponent($0.lowercased()).path)" }.joined(separator: " ")
-        let command = "env -u LANG -u LC_ALL TERM=xterm-256color LANG=C.UTF-8 \(xdg) \(binary) --store \(store); echo \"EXITED $?\"; sleep 60"
-        let tmux = try TmuxSession(command: command, columns: 100, rows: 30)
+        let tmux = try TmuxSession(command: try consoleCommand(store: store, environment: xdg), columns: 100, rows: 30)
 
         try tmux.waitFor("the app in the list") { $0.contains("▸ \(label)") }
         try tmux.keys("Enter")

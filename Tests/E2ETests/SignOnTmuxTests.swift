@@ -6,30 +6,12 @@ import XCTest
 /// over plain http then fixed, Save; Preview SAML for a person picked by a non-ASCII search, the files
 /// written; then the CLI sees the settings, and xmlsec1 verifies the written Response against the
 /// certificate `saml cert` exports.
-final class SignOnTmuxTests: XCTestCase {
-    private var directory: URL!
+final class SignOnTmuxTests: ConsoleEndToEndCase {
     private let label = "Axiad Cloud (sso)"
     private let acs = "https://access.example.com/realms/master/broker/okta/endpoint"
     private let audience = "https://access.example.com/realms/master/"
 
-    override func setUpWithError() throws {
-        directory = try TestEnvironment.makeTemporaryDirectory("scimdeck-e2e-signon")
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: directory)
-        super.tearDown()
-    }
-
-    private func cli(_ arguments: [String]) throws -> ScimdeckRun {
-        let run = try ScimdeckRun.run(arguments, in: directory)
-        XCTAssertEqual(run.status, 0, "scimdeck \(arguments.joined(separator: " ")): \(run.stderr)")
-        return run
-    }
-
     func test_editSignOnThenPreviewSAMLWritesAResponseXmlsec1Verifies() throws {
-        let binary = TestEnvironment.scimdeckBinary.path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("scimdeck was not built (swift build --build-tests builds it)") }
         guard let xmlsec1 = TmuxSession.which("xmlsec1") else { throw XCTSkip("xmlsec1 is not installed (scripts/setup.sh)") }
         let store = directory.appendingPathComponent("store.sqlite").path
         _ = try cli(["app", "add", "--store", store, "--catalog", "Axiad Cloud", "--label", label])
@@ -37,8 +19,7 @@ final class SignOnTmuxTests: XCTestCase {
                      "--last-name", "Núñez", "--email", "jose.nunez@corp.example"])
         let out = directory.appendingPathComponent("preview").path
 
-        let command = "env -u LANG -u LC_ALL TERM=xterm-256color LANG=C.UTF-8 \(binary) --store \(store); echo \"EXITED $?\"; sleep 60"
-        let tmux = try TmuxSession(command: command, columns: 100, rows: 30)
+        let tmux = try TmuxSession(command: try consoleCommand(store: store), columns: 100, rows: 30)
         try tmux.waitFor("the app in the list") { $0.contains("▸ \(label)") }
         try tmux.keys("Enter")
         try tmux.waitFor("the app's tabs") { $0.contains("General │ Sign On │ Provisioning") }

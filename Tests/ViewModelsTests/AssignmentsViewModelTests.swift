@@ -47,14 +47,18 @@ final class AssignmentsViewModelTests: XCTestCase {
         XCTAssertEqual(runner.send(.closePicker, to: &model), [])
     }
 
-    func test_aLateSearchAnswerIsIgnored() {
+    func test_aLateSearchAnswerIsIgnoredAndAssignWaitsForTheCurrentOne() {
         var model = openTab()
         _ = model.send(.openPicker(.people))
         _ = model.send(.search("li"))
         _ = model.send(.found(query: "", [AssignmentCandidate(key: "x", title: "x", detail: "", isAssigned: false)]))
         XCTAssertEqual(model.picker?.results, [])
         XCTAssertEqual(model.picker?.resultsAreCurrent, false)
-        XCTAssertEqual(model.send(.assignHighlighted), [], "Enter on a stale list assigns nothing")
+        XCTAssertEqual(model.send(.assignHighlighted), [], "Enter on a stale list assigns nothing yet")
+        let li = AssignmentCandidate(key: "xiaolong.li@example.com", title: "小龙 李", detail: "xiaolong.li@example.com", isAssigned: false)
+        XCTAssertEqual(model.send(.found(query: "li", [li])), [.assignPerson(login: "xiaolong.li@example.com")],
+                       "the answer to what was typed comes, and the Enter given before it assigns its first row")
+        XCTAssertEqual(model.send(.found(query: "li", [li])), [], "only once")
     }
 
     func test_assigningAGroupBringsItsMembersInWithAGreyedRemove() throws {

@@ -18,6 +18,20 @@ final class AttributeMappingsViewModelTests: XCTestCase {
         _ = model.send(.select(index))
     }
 
+    func test_anAnswerToAnEarlierPersonSearchIsDropped() {
+        var model = AttributeMappingsViewModel()
+        let jose = PreviewPerson(login: "jose", displayName: "José Núñez", profile: [:])
+        let joan = PreviewPerson(login: "joan", displayName: "Joan", profile: [:])
+        _ = model.send(.searchPeople("jo"))
+        _ = model.send(.searchPeople("jos"))
+        _ = model.send(.peopleFound(filter: "jos", [jose]))
+        _ = model.send(.peopleFound(filter: "jo", [jose, joan]))
+        XCTAssertEqual(model.people, [jose], "the late answer for “jo” does not replace the one for “jos”")
+        XCTAssertTrue(model.peopleAreCurrent)
+        _ = model.send(.searchPeople("josé"))
+        XCTAssertFalse(model.peopleAreCurrent, "the list answers “jos” until “josé” is answered")
+    }
+
     func test_listShowsTheCatalogMappingsWithUserNameFixed() async throws {
         let model = await loaded(try TabWorld())
         XCTAssertEqual(model.phase, .ready)

@@ -114,6 +114,9 @@ final class PushGroupsViewModelTests: XCTestCase {
         _ = model.send(.pickGroup)
         guard case .findByName(let after) = model.panel else { return XCTFail() }
         XCTAssertNil(after.chosen, "nothing is picked from a stale list")
+        _ = model.send(.groupsFound(query: "Sal", [PushableGroup(id: 2, name: "Sales")]))
+        guard case .findByName(let answered) = model.panel else { return XCTFail() }
+        XCTAssertEqual(answered.chosen?.name, "Sales", "the ⏎ given before the answer picks from it once it comes")
     }
 
     func test_saveAndAddAnotherThenSaveLinksBothAndAsksForOneSync() throws {

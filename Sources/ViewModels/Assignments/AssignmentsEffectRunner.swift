@@ -44,16 +44,6 @@ public struct AssignmentsEffectRunner: Sendable {
     /// effects left to the caller (`.sync`).
     @discardableResult
     public func send(_ intent: AssignmentsViewModel.Intent, to model: inout AssignmentsViewModel) -> [AssignmentsViewModel.Effect] {
-        var queue = model.send(intent)
-        var leftOver: [AssignmentsViewModel.Effect] = []
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            guard let answer = perform(effect) else {
-                leftOver.append(effect)
-                continue
-            }
-            queue += model.send(answer)
-        }
-        return leftOver
+        EffectLoop.run(intent, send: { model.send($0) }, perform: perform)
     }
 }

@@ -27,6 +27,8 @@ public struct AssignmentsViewModel: Sendable, Equatable {
         public var highlighted = 0
         /// How many were assigned since the picker opened (Done then asks for a sync).
         public var assignedCount = 0
+        /// **Assign** came before the answer to the last keystroke: assign the first row of that answer.
+        public var assignsWhenFound = false
         public var resultsAreCurrent: Bool { resultsQuery == query.trimmingCharacters(in: .whitespaces) }
     }
 
@@ -116,6 +118,7 @@ public struct AssignmentsViewModel: Sendable, Equatable {
             guard var picker else { return [] }
             picker.query = query
             picker.highlighted = 0
+            picker.assignsWhenFound = false
             self.picker = picker
             return [search(picker.kind, query.trimmingCharacters(in: .whitespaces))]
         case let .found(query, results):
@@ -124,15 +127,24 @@ public struct AssignmentsViewModel: Sendable, Equatable {
             picker.results = results
             picker.resultsQuery = query
             picker.highlighted = min(picker.highlighted, max(0, results.count - 1))
+            let assignNow = picker.assignsWhenFound
+            picker.assignsWhenFound = false
             self.picker = picker
-            return []
+            return assignNow ? send(.assignHighlighted) : []
         case .moveHighlight(let step):
             guard var picker, !picker.results.isEmpty else { return [] }
             picker.highlighted = min(max(0, picker.highlighted + step), picker.results.count - 1)
             self.picker = picker
             return []
         case .assignHighlighted:
-            guard let picker, picker.resultsAreCurrent, !isChanging, picker.results.indices.contains(picker.highlighted) else { return [] }
+            guard var picker else { return [] }
+            guard picker.resultsAreCurrent else {
+                // Typed, then ⏎ before the search answered: assign from that answer when it comes.
+                picker.assignsWhenFound = true
+                self.picker = picker
+                return []
+            }
+            guard !isChanging, picker.results.indices.contains(picker.highlighted) else { return [] }
             let candidate = picker.results[picker.highlighted]
             guard !candidate.isAssigned else {
                 notice = .info("\(candidate.title) is assigned already.")

@@ -37,7 +37,8 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
         case removeSelected
         /// Search the directory for a person to preview with.
         case searchPeople(String)
-        case peopleFound([PreviewPerson])
+        /// The people found for `filter` (an answer to an earlier keystroke is dropped).
+        case peopleFound(filter: String, [PreviewPerson])
         case pickPerson(login: String)
     }
 
@@ -62,6 +63,9 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
     public private(set) var isSaving = false
     public private(set) var peopleFilter = ""
     public private(set) var people: [PreviewPerson] = []
+    /// The filter `people` answers; they are stale while it differs from `peopleFilter`.
+    public private(set) var peopleAnswerFilter: String?
+    public var peopleAreCurrent: Bool { peopleAnswerFilter == peopleFilter }
     public private(set) var previewPerson: PreviewPerson?
     public private(set) var notice: String?
 
@@ -225,8 +229,10 @@ public struct AttributeMappingsViewModel: Sendable, Equatable {
             peopleFilter = filter
             return [.findPeople(filter: filter)]
 
-        case .peopleFound(let found):
+        case let .peopleFound(filter, found):
+            guard filter == peopleFilter else { return [] }
             people = found
+            peopleAnswerFilter = filter
             if previewPerson == nil { previewPerson = found.first }
             return []
 

@@ -179,7 +179,7 @@ public struct ProvisioningEffectRunner: Sendable {
 
         case .findPeople(let filter):
             let people = (try? store.directory.people(filter: filter, limit: 50)) ?? []
-            return .peopleFound(people.map { PreviewPerson(login: $0.login, displayName: $0.displayName, profile: PersonProfile.of($0)) })
+            return .peopleFound(filter: filter, people.map { PreviewPerson(login: $0.login, displayName: $0.displayName, profile: PersonProfile.of($0)) })
 
         case .saveMapping(let attribute, let expression, let applyOn):
             do {

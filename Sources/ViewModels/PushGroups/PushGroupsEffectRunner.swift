@@ -70,17 +70,7 @@ public struct PushGroupsEffectRunner: Sendable {
     /// Returns the effects left to the caller (`.runSync`).
     @discardableResult
     public func send(_ intent: PushGroupsViewModel.Intent, to model: inout PushGroupsViewModel) -> [PushGroupsViewModel.Effect] {
-        var queue = model.send(intent)
-        var leftOver: [PushGroupsViewModel.Effect] = []
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            guard let answer = perform(effect) else {
-                leftOver.append(effect)
-                continue
-            }
-            queue += model.send(answer)
-        }
-        return leftOver
+        EffectLoop.run(intent, send: { model.send($0) }, perform: perform)
     }
 
     func snapshot() throws -> PushGroupsSnapshot {

@@ -29,6 +29,8 @@ extension PushGroupsViewModel {
         public var isSaving = false
         /// Groups saved since the form opened (Save & Add Another); they are pushed when it closes.
         public var saved: [String] = []
+        /// ⏎ came before the answer to the last keystroke: pick the first group of that answer.
+        public var picksWhenFound = false
 
         public var resultsAreCurrent: Bool { resultsQuery == query.trimmingCharacters(in: .whitespaces) }
     }

@@ -240,6 +240,7 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         find.query = text
         find.highlighted = 0
         find.problem = nil
+        find.picksWhenFound = false
         if find.chosen?.name != text { find.chosen = nil }
         panel = .findByName(find)
         return [.findGroups(text.trimmingCharacters(in: .whitespaces))]
@@ -252,13 +253,21 @@ public struct PushGroupsViewModel: Sendable, Equatable {
         find.results = groups
         find.resultsQuery = query
         find.highlighted = Self.clamp(find.highlighted, count: groups.count)
+        let pickNow = find.picksWhenFound
+        find.picksWhenFound = false
         panel = .findByName(find)
-        return []
+        return pickNow ? pickGroup() : []
     }
 
     private mutating func pickGroup() -> [Effect] {
-        guard case .findByName(var find) = panel, !find.isSaving, find.resultsAreCurrent,
-              find.results.indices.contains(find.highlighted) else { return [] }
+        guard case .findByName(var find) = panel, !find.isSaving else { return [] }
+        guard find.resultsAreCurrent else {
+            // Typed, then ⏎ before the search answered: pick from that answer when it comes.
+            find.picksWhenFound = true
+            panel = .findByName(find)
+            return []
+        }
+        guard find.results.indices.contains(find.highlighted) else { return [] }
         let group = find.results[find.highlighted]
         if group.isPushed {
             find.problem = "\(group.name) is pushed already."

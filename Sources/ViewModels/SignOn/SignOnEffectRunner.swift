@@ -79,16 +79,6 @@ public struct SignOnEffectRunner: Sendable {
     /// Returns the effects left to the caller (`.close`).
     @discardableResult
     public func send(_ intent: SignOnIntent, to tab: inout SignOnTab) -> [SignOnEffect] {
-        var queue = tab.send(intent)
-        var leftOver: [SignOnEffect] = []
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            guard let answer = perform(effect) else {
-                leftOver.append(effect)
-                continue
-            }
-            queue += tab.send(answer)
-        }
-        return leftOver
+        EffectLoop.run(intent, send: { tab.send($0) }, perform: perform)
     }
 }
