@@ -4,11 +4,19 @@ import Store
 
 /// The demo workspace `make run` offers on an empty store: the sample directory, and an
 /// Axiad Cloud app pointed at the scim2-server the run script started on loopback, with
-/// Everyone assigned and Engineering pushed, so a newcomer presses `s` and sees provisioning.
+/// Everyone assigned, Engineering pushed and Sign On filled in, so a newcomer presses `s` and sees
+/// provisioning, or Preview SAML and sees a signed Response.
 public struct DemoWorkspace: Sendable {
     public static let appLabel = "Axiad Cloud (demo)"
     public static let assignedGroup = "Everyone"
     public static let pushedGroup = "Engineering"
+    /// Sign On as the guide fills it for an Axiad tenant, so Preview SAML works in the demo at once.
+    public static let signOn = SignOnConfiguration(
+        defaultRelayState: "https://access-demo.cloud.axiadids.net/auth/realms/master/",
+        acsURL: "https://access-demo.cloud.axiadids.net/auth/realms/master/broker/okta/endpoint",
+        audienceURI: "https://access-demo.cloud.axiadids.net/auth/realms/master/",
+        nameIDFormat: .emailAddress, applicationUsername: .email
+    )
 
     public var directoryFile: String
     public var baseURL: String
@@ -54,6 +62,7 @@ public struct DemoWorkspace: Sendable {
         let app = try AppCreation.add(entry: Catalog.axiadCloud, label: Self.appLabel, stack: .demoTest, provisioning: settings, in: store)
         guard let appID = app.id else { return "The demo app was not stored." }
         try store.secrets.set(SecretValue(token), name: SecretName.apiToken, appId: appID)
+        try SignOnService(store: store).save(Self.signOn, appID: appID)
         guard let everyone = try store.directory.group(name: Self.assignedGroup)?.id else { throw Failure.missingGroup(Self.assignedGroup) }
         guard let engineering = try store.directory.group(name: Self.pushedGroup)?.id else { throw Failure.missingGroup(Self.pushedGroup) }
         _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: nil, groupId: everyone))

@@ -40,6 +40,8 @@ final class DirectoryAndDemoTests: XCTestCase {
         XCTAssertEqual(try store.provisioning.scope(appId: appID).count, 50, "Everyone is assigned")
         XCTAssertEqual(try store.records(PushGroupLink.self).all(appId: appID).count, 1, "Engineering is pushed")
         XCTAssertEqual(try ApplicationsList.load(workspace).first?.provisioning, "● Active")
+        XCTAssertEqual(try SignOnService(store: store).configuration(appID: appID), DemoWorkspace.signOn, "Preview SAML works at once")
+        XCTAssertEqual(DemoWorkspace.signOn.problems, [:])
     }
 
     func test_applyingTheDemoAgainFollowsTheNewServerAndForgetsOldLinks() throws {
