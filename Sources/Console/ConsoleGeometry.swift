@@ -25,6 +25,10 @@ enum ConsoleGeometry {
         tabbed(size).box.inset(by: 1).inset(bottom: syncing ? 1 : 0)
     }
 
+    /// A reader overlay's box, and the lines inside it.
+    static func readerBox(_ size: TerminalSize) -> Rect { main(size).inset(by: 1) }
+    static func readerBody(_ size: TerminalSize) -> Rect { readerBox(size).inset(by: 1) }
+
     /// The Assignments table: under the Assign ▾ line, above the notice line.
     static func assignmentsTable(in panel: Rect) -> Rect { panel.inset(top: 2, bottom: 1) }
 

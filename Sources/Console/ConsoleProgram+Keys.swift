@@ -159,6 +159,10 @@ extension ConsoleProgram {
                 message: "Delete “\(state.detail.label)” with its settings, assignments, links and log? The users already in the app are left there.",
                 buttons: ["Cancel", "Delete"]
             ), DialogState(buttonCount: 2, focusedButton: 0))
+        case .enter where state.tab == .log:
+            guard let row = state.table.selectedRow(total: rows.count), state.detail.requestLog.indices.contains(row) else { return .none }
+            let entry = state.detail.requestLog[row]
+            model.overlay = .reader(TextReader(title: RequestLogDetail.title(entry), lines: RequestLogDetail.lines(entry)))
         case .character("s"):
             return startSync(&state, &model)
         case .character("c") where state.isSyncing:

@@ -41,6 +41,13 @@ extension ConsoleProgram {
                 model.overlay = .importPath(field)
             }
             return .none
+        case .reader(var reader):
+            if reader.scroll(key, pageHeight: ConsoleGeometry.readerBody(model.size).height) {
+                model.overlay = .reader(reader)
+            } else if key == .escape || key == .enter || key == .character("q") {
+                model.overlay = nil
+            }
+            return .none
         case .confirm(let request, var dialog):
             switch dialog.handle(key) {
             case .none:

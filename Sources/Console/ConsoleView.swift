@@ -52,6 +52,11 @@ struct ConsoleView {
         default:
             break
         }
+        if case .reader = model.overlay {
+            StatusBar(message: "", hints: [.init("↑↓/PgUp PgDn", "scroll"), .init("g/G", "top/end"), .init("Esc", "close")])
+                .render(in: area, frame: &frame, theme: theme)
+            return
+        }
         if isEditingFilter {
             StatusBar(message: "filter", hints: [.init("type", "filter"), .init("⏎", "keep"), .init("Esc", "clear")])
                 .render(in: area, frame: &frame, theme: theme)
@@ -88,6 +93,17 @@ struct ConsoleView {
         case .confirm(let request, let state):
             _ = Dialog(title: request.title, message: request.message, buttons: request.buttons, bodyHeight: 3, width: 64)
                 .render(state, in: screen, frame: &frame, theme: theme)
+        case .reader(let reader):
+            let box = ConsoleGeometry.readerBox(model.size)
+            frame.buffer.fill(box, style: theme[.dialog])
+            let inner = Box(title: reader.title, role: .border, fillRole: .dialog).render(in: box, frame: &frame, theme: theme)
+            for (row, line) in reader.lines.dropFirst(reader.offset).prefix(inner.height).enumerated() {
+                _ = frame.buffer.write(line, x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 2, style: theme[.dialog])
+            }
+            if reader.lines.count > inner.height {
+                let position = "\(reader.offset + 1)–\(min(reader.lines.count, reader.offset + inner.height)) of \(reader.lines.count)"
+                _ = frame.buffer.write(" \(position) ", x: box.maxX - DisplayWidth.of(position) - 4, y: box.maxY - 1, style: theme[.muted])
+            }
         case .palette, .importPath, nil:
             break
         }

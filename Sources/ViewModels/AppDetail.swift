@@ -20,6 +20,8 @@ public struct AppDetail: Sendable, Equatable {
     public var catalogName: String
     public var stack: String
     public var panels: [AppTab: AppPanel]
+    /// The Log tab's entries, newest first, row for row (⏎ shows one with its bodies).
+    public var requestLog: [RequestLogEntry] = []
 
     public func panel(_ tab: AppTab) -> AppPanel { panels[tab] ?? AppPanel() }
 
@@ -35,8 +37,9 @@ public struct AppDetail: Sendable, Equatable {
             .init("Stack", stack),
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
-        panels[.log] = try logPanel(appID: appID, store: store, limit: logLimit)
-        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels)
+        let requestLog = try store.provisioning.requestLog(appId: appID, limit: logLimit)
+        panels[.log] = try logPanel(appID: appID, entries: requestLog, store: store)
+        return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels, requestLog: requestLog)
     }
 
     /// API integration is on with a base URL and a token, as stored now.
@@ -52,20 +55,16 @@ public struct AppDetail: Sendable, Equatable {
         try workspace.store.apps.remove(appId: appID)
     }
 
-    static func groupNamesByID(_ store: ScimdeckStore) throws -> [Int64: String] {
-        Dictionary(try store.directory.groups().compactMap { summary in summary.group.id.map { ($0, summary.group.name) } },
-                   uniquingKeysWith: { first, _ in first })
-    }
-
-    static func logPanel(appID: Int64, store: ScimdeckStore, limit: Int) throws -> AppPanel {
-        let rows = try store.provisioning.requestLog(appId: appID, limit: limit).map { entry -> [String] in
+    static func logPanel(appID: Int64, entries: [RequestLogEntry], store: ScimdeckStore) throws -> AppPanel {
+        let rows = entries.map { entry -> [String] in
             [Self.timestamp(entry.sentAt), entry.method, entry.path, entry.statusCode.map(String.init) ?? "—",
              "\(entry.latencyMilliseconds) ms", entry.result]
         }
         let failed = try store.provisioning.failedOperationsOfLatestRun(appId: appID).count
         return AppPanel(columns: ["TIME", "METHOD", "PATH", "STATUS", "LATENCY", "RESULT"],
                         fixedWidths: [19, 6, nil, 6, 8, nil], rows: rows,
-                        note: failed > 0 ? "⚠ \(failed) operations of the latest run failed; the next sync retries them." : nil,
+                        note: failed > 0 ? "⚠ \(failed) operations of the latest run failed; the next sync retries them. ⏎ on a request shows it whole."
+                            : entries.isEmpty ? nil : "⏎ on a request shows it whole: its body and the answer.",
                         emptyText: "No SCIM request sent yet.")
     }
 

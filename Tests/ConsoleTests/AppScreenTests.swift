@@ -32,6 +32,25 @@ final class AppScreenTests: XCTestCase {
         XCTAssertTrue(wrapped.text.contains("No SCIM request sent yet."), "Shift-Tab from General wraps to Log")
     }
 
+    func test_enterOnTheLogOpensTheRequestWithItsBodiesIndented() throws {
+        let workspace = try workspaceWithApp()
+        let appID = try XCTUnwrap(try workspace.store.apps.all().first?.id)
+        _ = try workspace.store.records(RequestLogEntry.self).insert(RequestLogEntry(
+            appId: appID, method: "POST", path: "/v2/Users", statusCode: 409, latencyMilliseconds: 31, result: "HTTP 409",
+            requestBody: #"{"userName":"jose.nunez@example.com","name":{"givenName":"José"}}"#,
+            responseBody: #"{"detail":"userName is taken","status":"409"}"#))
+        let terminal = try ConsoleHarness(workspace: workspace).run([key(.enter), typed("6"), key(.enter)])
+        let text = terminal.text
+        XCTAssertTrue(text.contains("┌ POST /v2/Users"), text)
+        XCTAssertTrue(text.contains("Status     409   31 ms   HTTP 409"), text)
+        XCTAssertTrue(text.contains(#"    "givenName" : "José""#), "the body is indented JSON:\n\(text)")
+        XCTAssertTrue(text.contains(#"    "detail" : "userName is taken","#), text)
+        XCTAssertTrue(terminal.trimmedLines[23].contains("Esc close"), terminal.trimmedLines[23])
+        let closed = try ConsoleHarness(workspace: workspace).run([key(.enter), typed("6"), key(.enter), key(.escape)])
+        XCTAssertFalse(closed.text.contains("Request body"), closed.text)
+        XCTAssertTrue(closed.text.contains("⏎ on a request shows it whole"), closed.text)
+    }
+
     func test_deletingAnAppAsksFirstAndCancelKeepsIt() throws {
         let workspace = try workspaceWithApp()
         let asked = try ConsoleHarness(workspace: workspace).run([key(.enter), typed("x")])
