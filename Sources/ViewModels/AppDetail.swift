@@ -68,7 +68,7 @@ public struct AppDetail: Sendable, Equatable {
                         emptyText: "No SCIM request sent yet.")
     }
 
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"

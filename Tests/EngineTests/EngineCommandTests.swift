@@ -53,6 +53,17 @@ final class EngineCommandTests: XCTestCase {
         let after = try XCTUnwrap(try scimdeck(["tasks", "list", "--app", "Axiad (test)", "--json"]).json() as? [[String: Any]])
         XCTAssertTrue(after.isEmpty)
 
+        // The Log tab from the command line: the requests, newest first, and one whole with its bodies.
+        let log = try XCTUnwrap(try scimdeck(["log", "--app", "Axiad (test)", "--json"]).json() as? [[String: Any]])
+        XCTAssertTrue(log.contains { $0["status"] as? Int == 401 }, "the refused request is logged")
+        let created = try XCTUnwrap(log.first { $0["method"] as? String == "POST" && $0["status"] as? Int == 201 }, "\(log)")
+        XCTAssertNil(created["requestBody"], "the list leaves the bodies out")
+        let id = try XCTUnwrap(created["id"] as? Int)
+        let whole = try scimdeck(["log", "--app", "Axiad (test)", "--id", String(id)])
+        XCTAssertTrue(whole.stdout.hasPrefix("POST "), whole.stdout)
+        XCTAssertTrue(whole.stdout.contains(#""userName" : "zoe@corp.example""#), whole.stdout)
+        _ = try scimdeck(["log", "--app", "Axiad (test)", "--id", "999999"], expect: 64)
+
         XCTAssertFalse(printed.contains(server.token), "the API token was printed")
         XCTAssertFalse(printed.contains("wrong-token-0123456789"), "the API token was printed")
     }
