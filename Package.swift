@@ -28,7 +28,11 @@ let package = Package(
 
         .target(name: "SCIM"),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift")]),
+        // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
+        .target(name: "Store", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "SAML", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The console benchmark of issue 5 (not a test), on a release build with a 100,000-person store:
-#   time to first frame (target < 300 ms), one frame of the filtered 100,000-row People table
-#   (target < 5 ms), and peak memory of the console with that store open on the Directory (< 150 MB).
+#   time to first frame (target < 300 ms), `d` to the People table drawn (target < 1 s), one frame
+#   of the filtered 100,000-row People table (target < 5 ms), and peak memory of the console with
+#   that store open on the Directory (< 150 MB).
 # In-process figures come from `scimdeck-bench console`; the real binary is then timed in tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ pid=$(tmux -L "$socket" display-message -p -t bench '#{pane_pid}')
 start=$(now_ms)
 tmux -L "$socket" send-keys -t bench d
 wait_for "People ([0-9]"
-echo "d to the Directory with every person listed: $(( $(now_ms) - start )) ms"
+echo "d to the Directory with every person listed (incl. tmux polling): $(( $(now_ms) - start )) ms  [target < 1000 ms]"
 tmux -L "$socket" send-keys -t bench / l i
 sleep 0.5
 grep -E "VmHWM|VmRSS" "/proc/$pid/status" | sed 's/^/peak and current memory of the console on the filtered Directory: /'

@@ -5,10 +5,22 @@ import ViewModels
 /// time to show the Directory, and one frame of the filtered People table — measured on the
 /// real program and view, drawn into the memory backend so the terminal's speed is left out.
 public enum ConsoleBenchmark {
+    public enum Failure: Error, CustomStringConvertible {
+        case neverShown(String)
+
+        public var description: String {
+            switch self {
+            case .neverShown(let text): return "“\(text)” never showed on the screen: the store could not be read, or it took over a minute."
+            }
+        }
+    }
+
     public struct DirectoryFigures: Sendable {
         public var load: Duration
         public var people: Int
         public var matches: Int
+        /// The `/` query applied to every person at once (what typing its first letter costs).
+        public var filter: Duration
         /// Each frame: the whole screen drawn with the selection moved by one.
         public var frames: [Duration]
     }
@@ -23,6 +35,22 @@ public enum ConsoleBenchmark {
         return ContinuousClock.now - start
     }
 
+    /// From the `d` key on the Applications list to the first frame with the People table drawn,
+    /// through the real program and runner: the load runs as the screen's task and posts back.
+    public static func directoryOpen(workspace: Workspace, columns: Int = 200, rows: Int = 50) throws -> Duration {
+        let memory = MemoryTerminal(size: TerminalSize(columns: columns, rows: rows),
+                                    script: [[.key(.character("d"))], [], [.key(.control("c"))]])
+        // The column header shows only once the load is in; before, the table says Loading.
+        memory.awaitedText = [1: PeopleTableRows.columns[1].title]
+        memory.awaitLimit = .seconds(60)
+        let terminal = TimedTerminal(memory, from: .character("d"), until: PeopleTableRows.columns[1].title)
+        var program = ConsoleProgram(workspace: workspace)
+        program.offersDemo = false
+        _ = try ProgramRunner(program: program, driver: terminal, theme: .default).run()
+        guard let elapsed = terminal.elapsed else { throw Failure.neverShown(terminal.awaited) }
+        return elapsed
+    }
+
     /// Loads the Directory as the screen does, applies `/query`, then times `frameCount` frames.
     public static func directory(workspace: Workspace, query: String, columns: Int = 200, rows: Int = 50, frameCount: Int = 50) throws -> DirectoryFigures {
         let size = TerminalSize(columns: columns, rows: rows)
@@ -35,7 +63,9 @@ public enum ConsoleBenchmark {
         state.people = people
         state.groups = StringTableRows(listing.groups)
         state.isLoading = false
+        let filterStart = clock.now
         state.peopleTable.setQuery(query, rows: people)
+        let filter = clock.now - filterStart
         let height = TableView.bodyHeight(in: ConsoleGeometry.directoryTable(size), state: state.peopleTable)
         var model = ConsoleModel(size: size)
         var frames: [Duration] = []
@@ -47,6 +77,7 @@ public enum ConsoleBenchmark {
             ConsoleView(model: model, location: workspace.location).render(frame: &frame, theme: .default)
             frames.append(clock.now - frameStart)
         }
-        return DirectoryFigures(load: load, people: people.count, matches: state.peopleTable.visibleCount(total: people.count), frames: frames)
+        return DirectoryFigures(load: load, people: people.count, matches: state.peopleTable.visibleCount(total: people.count),
+                                filter: filter, frames: frames)
     }
 }

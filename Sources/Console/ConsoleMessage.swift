@@ -7,6 +7,8 @@ enum ConsoleMessage: Sendable {
     case paste(String)
     case resize(TerminalSize)
     case click(Point)
+    /// The mouse wheel: rows to move the selection by (negative: up).
+    case scroll(lines: Int)
     case directoryLoaded(DirectoryListing, PeopleTableRows)
     case workFailed(String)
     case demoCreated(String)

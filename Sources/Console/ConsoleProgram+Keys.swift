@@ -227,7 +227,7 @@ extension ConsoleProgram {
         return .none
     }
 
-    // MARK: Paste and clicks
+    // MARK: Paste, clicks and the wheel
 
     func handlePaste(_ text: String, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
@@ -286,9 +286,17 @@ extension ConsoleProgram {
                 model.replaceTop(.app(state))
                 return command
             }
-        default:
+        case .directory(let state):
+            directoryClick(point, state, &model)
+        case .catalog:
             break
         }
+        return .none
+    }
+
+    func handleScroll(_ lines: Int, _ model: inout ConsoleModel) -> Command<ConsoleMessage> {
+        guard model.overlay == nil, case .directory(let state) = model.screen else { return .none }
+        directoryScroll(by: lines, state, &model)
         return .none
     }
 }

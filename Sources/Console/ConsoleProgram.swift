@@ -30,7 +30,13 @@ struct ConsoleProgram: Program {
         case .key(let key): return .key(key)
         case .paste(let text): return .paste(text)
         case .resize(let size): return .resize(size)
-        case .mouse(let mouse): return mouse.kind == .leftPress ? .click(mouse.position) : nil
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .leftPress: return .click(mouse.position)
+            case .wheelUp: return .scroll(lines: -Self.wheelStep)
+            case .wheelDown: return .scroll(lines: Self.wheelStep)
+            case .leftRelease, .rightPress: return nil
+            }
         }
     }
 
@@ -46,6 +52,8 @@ struct ConsoleProgram: Program {
             return handlePaste(text, &model)
         case .click(let point):
             return handleClick(point, &model)
+        case .scroll(let lines):
+            return handleScroll(lines, &model)
         case .directoryLoaded(let listing, let people):
             guard case .directory(var state) = model.screen else { return .none }
             state.people = people
@@ -141,8 +149,7 @@ struct ConsoleProgram: Program {
     }
 
     func directoryHeight(_ model: ConsoleModel, _ state: DirectoryScreenState) -> Int {
-        let table = state.tab == .people ? state.peopleTable : state.groupsTable
-        return TableView.bodyHeight(in: ConsoleGeometry.directoryTable(model.size), state: table)
+        TableView.bodyHeight(in: ConsoleGeometry.directoryTable(model.size), state: state.table)
     }
 
     func appTableHeight(_ model: ConsoleModel, _ state: AppScreenState) -> Int {

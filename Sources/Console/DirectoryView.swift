@@ -11,11 +11,15 @@ struct DirectoryView {
         TableColumn("MEMBERS", width: .fixed(8), alignment: .right),
     ]
 
+    /// The tab titles with their counts; a click finds its tab by these same titles.
+    static func tabTitles(_ state: DirectoryScreenState) -> [String] {
+        let peopleCount = state.people.map { NumberText.grouped($0.count) } ?? "…"
+        return ["People (\(peopleCount))", "Groups (\(NumberText.grouped(state.groups.count)))"]
+    }
+
     func render(size: TerminalSize, frame: inout Frame, theme: Theme) {
         let (tabsArea, box) = ConsoleGeometry.tabbed(size)
-        let peopleCount = state.people.map { NumberText.grouped($0.count) } ?? "…"
-        TabBar(titles: ["People (\(peopleCount))", "Groups (\(NumberText.grouped(state.groups.count)))"],
-               selected: state.tab == .people ? 0 : 1).render(in: tabsArea, frame: &frame, theme: theme)
+        TabBar(titles: Self.tabTitles(state), selected: state.tab.index).render(in: tabsArea, frame: &frame, theme: theme)
         _ = Box().render(in: box, frame: &frame, theme: theme)
         let area = ConsoleGeometry.directoryTable(size)
         if state.isLoading {

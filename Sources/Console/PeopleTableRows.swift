@@ -1,11 +1,11 @@
 import Terminal
 import ViewModels
 
-/// The directory's people as table rows. The lower-cased search text is built once, off the
-/// UI thread, so `/` over 100,000 people only compares strings.
+/// The directory's people as table rows. Cells are made into Strings only for the rows drawn,
+/// and `/` searches the case-folded bytes the store keeps (the text `directory list --filter`
+/// searches), so filtering 100,000 people makes no String at all.
 struct PeopleTableRows: TableRows, Sendable {
     let people: DirectoryListing.People
-    let search: [String]
 
     static let columns = [
         TableColumn("NAME", width: .flexible(min: 16, weight: 2)),
@@ -16,28 +16,26 @@ struct PeopleTableRows: TableRows, Sendable {
 
     init(_ people: DirectoryListing.People) {
         self.people = people
-        var search: [String] = []
-        search.reserveCapacity(people.count)
-        for index in 0..<people.count {
-            search.append((people.names[index] + "\n" + people.logins[index] + "\n" + people.emails[index]).lowercased())
-        }
-        self.search = search
     }
 
     var count: Int { people.count }
 
     func text(row: Int, column: Int) -> String {
         switch column {
-        case 0: return people.names[row]
-        case 1: return people.logins[row]
-        case 2: return people.emails[row]
-        default: return people.statuses[row]
+        case 0: return people.name(row)
+        case 1: return people.login(row)
+        case 2: return people.email(row)
+        default: return people.status(row).rawValue
         }
     }
 
-    func searchText(row: Int) -> String { search[row] }
+    func searchText(row: Int) -> String { people.searchText(row) }
+
+    func searchText(row: Int, contains needle: [UInt8]) -> Bool {
+        people.withSearchText(row) { TableFilter.contains($0, needle) }
+    }
 
     func role(row: Int, column: Int) -> ThemeRole? {
-        column == 3 && people.statuses[row] != "active" ? .warning : nil
+        column == 3 && people.status(row) != .active ? .warning : nil
     }
 }

@@ -51,18 +51,3 @@ enum AppNavigation: Sendable, Equatable {
     case tab(AppTab)
     case back
 }
-
-/// People and Groups.
-struct DirectoryScreenState: Sendable {
-    enum Tab: String, CaseIterable, Sendable {
-        case people = "People"
-        case groups = "Groups"
-    }
-
-    var tab: Tab = .people
-    var people: PeopleTableRows?
-    var groups = StringTableRows([])
-    var peopleTable = TableState()
-    var groupsTable = TableState()
-    var isLoading = true
-}

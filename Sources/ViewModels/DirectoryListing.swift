@@ -2,16 +2,9 @@ import Foundation
 import Store
 
 /// The Directory view's data: people and groups as table rows, and file import.
-/// Columns are kept as parallel arrays so 100,000 people cost five arrays, not 100,000 row arrays.
 public struct DirectoryListing: Sendable {
-    public struct People: Sendable, Equatable {
-        public var names: [String] = []
-        public var logins: [String] = []
-        public var emails: [String] = []
-        public var statuses: [String] = []
-        public var count: Int { logins.count }
-        public init() {}
-    }
+    /// The People table's columns, read without building a `Person` per row.
+    public typealias People = PeopleColumns
 
     public var people = People()
     /// Name, description, member count.
@@ -21,17 +14,7 @@ public struct DirectoryListing: Sendable {
 
     public static func load(_ workspace: Workspace) throws -> DirectoryListing {
         var listing = DirectoryListing()
-        let people = try workspace.store.directory.people()
-        listing.people.names.reserveCapacity(people.count)
-        listing.people.logins.reserveCapacity(people.count)
-        listing.people.emails.reserveCapacity(people.count)
-        listing.people.statuses.reserveCapacity(people.count)
-        for person in people {
-            listing.people.names.append(person.displayName)
-            listing.people.logins.append(person.login)
-            listing.people.emails.append(person.email)
-            listing.people.statuses.append(person.status.rawValue)
-        }
+        listing.people = try workspace.store.directory.peopleColumns()
         listing.groups = try workspace.store.directory.groups().map {
             [$0.group.name, $0.group.description, String($0.memberCount)]
         }

@@ -28,6 +28,15 @@ final class DirectoryScreenTests: XCTestCase {
         XCTAssertFalse(terminal.text.contains("zoe.martin@example.com"), "filtered out")
     }
 
+    func test_slashMatchesNonASCIINamesInAnyCaseAndShowsEveryColumn() throws {
+        let terminal = try ConsoleHarness(workspace: try sampleWorkspace())
+            .run(steps: [.input(typed("d")), .waitFor("USERNAME"), .input(typed("/ÖZTÜRK"))])
+        let lines = terminal.trimmedLines
+        let ayse = try XCTUnwrap(lines.first { $0.contains("ayse.ozturk@example.com") }, terminal.text)
+        XCTAssertTrue(ayse.contains("Ayşe Öztürk") && ayse.contains("active"), ayse)
+        XCTAssertTrue(lines[21].hasPrefix("│/ÖZTÜRK") && lines[21].hasSuffix("1 of 50 │"), lines[21])
+    }
+
     func test_tabShowsGroupsWithMemberCounts() throws {
         let terminal = try ConsoleHarness(workspace: try sampleWorkspace()).run([typed("d"), [], key(.tab)], idleWait: .milliseconds(500))
         XCTAssertTrue(terminal.trimmedLines[0].hasPrefix(" scimdeck ▸ Directory ▸ Groups"))

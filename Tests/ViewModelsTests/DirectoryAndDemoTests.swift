@@ -11,8 +11,10 @@ final class DirectoryAndDemoTests: XCTestCase {
         XCTAssertTrue(result.message.contains("50 people added"), result.message)
         let listing = try DirectoryListing.load(workspace)
         XCTAssertEqual(listing.people.count, 50)
-        let li = try XCTUnwrap(listing.people.logins.firstIndex(of: "xiaolong.li@example.com"))
-        XCTAssertEqual(listing.people.names[li], "小龙 李")
+        let li = try XCTUnwrap((0..<listing.people.count).first { listing.people.login($0) == "xiaolong.li@example.com" })
+        XCTAssertEqual(listing.people.name(li), "小龙 李")
+        XCTAssertEqual(listing.people.email(li), "xiaolong.li@example.com")
+        XCTAssertEqual(listing.people.status(li), .active)
         XCTAssertEqual(listing.groups.first { $0[0] == "Everyone" }?[2], "50")
     }
 

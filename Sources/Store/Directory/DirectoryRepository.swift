@@ -23,6 +23,12 @@ public struct DirectoryRepository: Sendable {
         }
     }
 
+    /// Every person as the Directory's People table shows them, by login: the shown columns only,
+    /// in one read (see `PeopleColumns`).
+    public func peopleColumns() throws -> PeopleColumns {
+        try writer.read { db in try PeopleColumns.fetch(db) }
+    }
+
     public func person(login: String) throws -> Person? {
         try writer.read { db in try Self.person(login: login, db) }
     }
