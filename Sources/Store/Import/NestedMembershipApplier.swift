@@ -60,7 +60,10 @@ struct NestedMembershipApplier {
 
         let expansion = GroupExpansion(direct: direct, children: children)
         for cycle in expansion.cycles {
-            let path = cycle.map { names[$0] ?? "group \($0)" }.joined(separator: " ⊃ ")
+            // A cycle can run through groups an earlier file brought: their names are in the store.
+            let path = try cycle.map { id in
+                try names[id] ?? String.fetchOne(db, sql: "SELECT name FROM directoryGroup WHERE id = ?", arguments: [id]) ?? "group \(id)"
+            }.joined(separator: " ⊃ ")
             report.issues.append(ImportIssue(
                 line: lines[cycle[0]] ?? 0,
                 reason: "nested groups form a cycle: \(path); expanded once, so each of them holds the people of all of them",
