@@ -13,6 +13,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1 secrets", migrate: createSecrets)
         migrator.registerMigration("v2 group push state", migrate: createGroupPushState)
         migrator.registerMigration("v3 attribute statements", migrate: addAttributeStatements)
+        migrator.registerMigration("v4 group nesting", migrate: addGroupNesting)
         return migrator
     }
 
@@ -225,5 +226,25 @@ enum StoreMigrations {
         try db.alter(table: "signOnSettings") { t in
             t.add(column: "attributeStatements", .text).notNull().defaults(to: "[]")
         }
+    }
+
+    /// Groups in groups (Active Directory's nested groups), kept as the import files said them, and
+    /// on each membership whether the group names the person itself (`direct`) or only holds them
+    /// through a group it contains. `membership` stays the flattened whole that provisioning reads;
+    /// the nesting and the flag let a later import that changes an inner group work out the outer
+    /// ones again (see `NestedMembershipApplier`).
+    private static func addGroupNesting(_ db: Database) throws {
+        try db.create(table: "groupNesting", options: [.withoutRowID]) { t in
+            t.column("groupId", .integer).notNull().references("directoryGroup", onDelete: .cascade)
+            t.column("memberGroupId", .integer).notNull().references("directoryGroup", onDelete: .cascade)
+            t.primaryKey(["groupId", "memberGroupId"])
+        }
+        try db.create(index: "groupNesting_memberGroupId", on: "groupNesting", columns: ["memberGroupId"])
+        try db.alter(table: "membership") { t in
+            t.add(column: "direct", .boolean).notNull().defaults(to: true)
+        }
+        // Partial: holds only the memberships through nesting, so an import without nesting finds
+        // out that there is none at once, and adding a direct membership costs nothing more.
+        try db.create(index: "membership_throughNesting", on: "membership", columns: ["groupId", "personId"], condition: Column("direct") == false)
     }
 }

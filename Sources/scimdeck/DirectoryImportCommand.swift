@@ -10,6 +10,9 @@ struct DirectoryImportCommand: ParsableCommand {
             Everything is written in one transaction: a file with errors imports nothing (each bad row \
             is listed with its line) unless --skip-invalid is given. Importing the same file again \
             changes nothing; a changed row updates that person. People not in the file are kept.
+            LDIF and SCIM JSON groups that contain groups (nested groups) are expanded: a group holds \
+            the people of every group inside it, and a later import that changes an inner group \
+            updates the groups around it. A cycle of groups is reported and expanded once.
             CSV columns: login (or userName), firstName, lastName, email, status, groups (separated by ;); \
             any other column is kept as an attribute.
             """

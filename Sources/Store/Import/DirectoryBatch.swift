@@ -4,7 +4,8 @@ struct DirectoryBatch: Sendable {
     enum MembershipAuthority: Sendable {
         /// Each person's group list (a CSV `groups` column) is the whole truth for that person.
         case people
-        /// Each group's member list (LDIF `member`, SCIM `members`) is the whole truth for that group.
+        /// Each group's member list (LDIF `member`, SCIM `members`), people and contained groups, is
+        /// the whole truth for that group.
         case groups
         /// The file says nothing about memberships.
         case none

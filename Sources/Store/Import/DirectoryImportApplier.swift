@@ -169,8 +169,10 @@ struct DirectoryImportApplier {
     private func applyMemberships(
         _ batch: DirectoryBatch, _ db: Database, personIds: [Int64], groupIds: [String: Int64], report: inout ImportReport
     ) throws {
+        // (owner, member) on the authority's side: (person, group) for a CSV, (group, person) else.
         var owners: [Int64] = []
         var wanted: [MembershipApplier.Pair] = []
+        var nesting: [Int64: [Int64]] = [:]
         switch batch.membershipAuthority {
         case .none:
             return
@@ -182,7 +184,6 @@ struct DirectoryImportApplier {
                     if let groupId = groupIds[DirectoryGroup.nameKey(name)] { wanted.append(.init(owner: personIds[index], member: groupId)) }
                 }
             }
-            try MembershipApplier().apply(owners: owners, wanted: wanted, ownerColumn: "personId", memberColumn: "groupId", db, report: &report)
         case .groups:
             var idByLogin: [String: Int64] = [:]
             for (index, person) in batch.people.enumerated() { idByLogin[person.loginKey] = personIds[index] }
@@ -192,8 +193,29 @@ struct DirectoryImportApplier {
                 for login in logins {
                     if let personId = idByLogin[Person.loginKey(login)] { wanted.append(.init(owner: groupId, member: personId)) }
                 }
+                if let inner = group.memberGroups {
+                    nesting[groupId] = inner.compactMap { groupIds[DirectoryGroup.nameKey($0.trimmingSpaces)] }
+                }
             }
-            try MembershipApplier().apply(owners: owners, wanted: wanted, ownerColumn: "groupId", memberColumn: "personId", db, report: &report)
         }
+
+        let byPeople = batch.membershipAuthority == .people
+        guard try NestedMembershipApplier.isNeeded(fileNests: nesting.values.contains { !$0.isEmpty }, db) else {
+            try MembershipApplier().apply(
+                owners: owners, wanted: wanted, ownerColumn: byPeople ? "personId" : "groupId",
+                memberColumn: byPeople ? "groupId" : "personId", db, report: &report)
+            return
+        }
+        var names: [Int64: String] = [:]
+        var lines: [Int64: Int] = [:]
+        for group in batch.groups {
+            guard let groupId = groupIds[DirectoryGroup.nameKey(group.name)] else { continue }
+            names[groupId] = group.name
+            lines[groupId] = group.line
+        }
+        try NestedMembershipApplier().apply(
+            owners: byPeople ? .people(Set(owners)) : .groups(Set(owners)),
+            wanted: byPeople ? wanted.map { MembershipApplier.Pair(owner: $0.member, member: $0.owner) } : wanted,
+            nesting: nesting, names: names, lines: lines, db, report: &report)
     }
 }

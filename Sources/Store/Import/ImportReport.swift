@@ -20,6 +20,15 @@ public struct ImportReport: Sendable, CustomStringConvertible {
     public var groupsUnchanged = 0
     public var membershipsAdded = 0
     public var membershipsRemoved = 0
+    /// Of `membershipsAdded`, those only through a nested group (the person is in a group the group contains).
+    public var membershipsAddedThroughNesting = 0
+    /// Of `membershipsRemoved`, those that were only through a nested group.
+    public var membershipsRemovedThroughNesting = 0
+    /// Memberships kept but now direct where they were only through a nested group, or the reverse.
+    public var membershipsReclassified = 0
+    /// Groups put in (or taken out of) other groups.
+    public var groupNestingAdded = 0
+    public var groupNestingRemoved = 0
 
     public init(outcome: Outcome, issues: [ImportIssue]) {
         self.outcome = outcome
@@ -30,7 +39,8 @@ public struct ImportReport: Sendable, CustomStringConvertible {
 
     /// Whether the store differs (or would differ) after the import.
     public var changesAnything: Bool {
-        peopleAdded + peopleUpdated + groupsAdded + groupsUpdated + membershipsAdded + membershipsRemoved > 0
+        peopleAdded + peopleUpdated + groupsAdded + groupsUpdated + membershipsAdded + membershipsRemoved
+            + membershipsReclassified + groupNestingAdded + groupNestingRemoved > 0
     }
 
     public var description: String {
@@ -44,7 +54,14 @@ public struct ImportReport: Sendable, CustomStringConvertible {
         var text = "\(verb): people \(peopleAdded) added, \(peopleUpdated) updated, \(peopleUnchanged) unchanged"
         if peopleSkipped > 0 { text += ", \(peopleSkipped) skipped" }
         text += "; groups \(groupsAdded) added, \(groupsUpdated) updated, \(groupsUnchanged) unchanged"
-        text += "; memberships \(membershipsAdded) added, \(membershipsRemoved) removed"
+        text += "; memberships \(membershipsAdded) added"
+        if membershipsAddedThroughNesting > 0 { text += " (\(membershipsAddedThroughNesting) through nested groups)" }
+        text += ", \(membershipsRemoved) removed"
+        if membershipsRemovedThroughNesting > 0 { text += " (\(membershipsRemovedThroughNesting) through nested groups)" }
+        if membershipsReclassified > 0 { text += ", \(membershipsReclassified) changed between direct and through nested groups" }
+        if groupNestingAdded + groupNestingRemoved > 0 {
+            text += "; groups in groups \(groupNestingAdded) added, \(groupNestingRemoved) removed"
+        }
         return text
     }
 }

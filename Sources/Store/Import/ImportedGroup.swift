@@ -7,4 +7,6 @@ struct ImportedGroup: Sendable {
     var externalKey: String?
     /// Logins of the members; `nil` when the file does not list members for this group.
     var memberLogins: [String]?
+    /// Names of the groups this group contains (nested groups); `nil` when the file does not say.
+    var memberGroups: [String]?
 }

@@ -7,7 +7,8 @@ import Foundation
 /// userPrincipalName, else mail, else uid, else sAMAccountName; givenName, sn, mail; the
 /// userAccountControl ACCOUNTDISABLE bit (0x2) or `nsAccountLock: true` makes them deactivated.
 /// Groups are group/groupOfNames/groupOfUniqueNames/posixGroup entries; their `member` /
-/// `uniqueMember` DNs (and posixGroup `memberUid`) are resolved to people of the same file.
+/// `uniqueMember` DNs (and posixGroup `memberUid`) are resolved to people, or to groups that the
+/// group contains (nested groups, which the import expands), of the same file.
 struct LDIFDirectoryParser {
     private static let personClasses: Set<String> = ["person", "user", "inetorgperson", "organizationalperson", "posixaccount"]
     private static let groupClasses: Set<String> = ["group", "groupofnames", "groupofuniquenames", "posixgroup"]
@@ -32,7 +33,7 @@ struct LDIFDirectoryParser {
         var loginByUid: [String: String] = [:]
         var peopleDNs: Set<String> = []
         var groupEntries: [LDIFRecord] = []
-        var groupDNs: Set<String> = []
+        var groupNameByDN: [String: String] = [:]
 
         for record in output.records {
             let classes = record.objectClasses
@@ -47,23 +48,24 @@ struct LDIFDirectoryParser {
                 batch.people.append(person)
             } else if !classes.isDisjoint(with: Self.groupClasses) {
                 groupEntries.append(record)
-                groupDNs.insert(DistinguishedName.normalized(record.dn))
+                groupNameByDN[DistinguishedName.normalized(record.dn)] = Self.groupName(record)
             }
         }
 
         for record in groupEntries {
-            let name = record.first("cn") ?? DistinguishedName.firstValue(record.dn) ?? ""
+            let name = Self.groupName(record)
             var group = ImportedGroup(line: record.line, name: name)
             group.description = record.first("description") ?? ""
             group.externalKey = Self.externalKey(record)
             var members: [String] = []
+            var innerGroups: [String] = []
             for memberDN in record.texts("member") + record.texts("uniquemember") {
                 let key = DistinguishedName.normalized(memberDN)
                 if let login = loginByDN[key] {
                     members.append(login)
-                } else if groupDNs.contains(key) {
-                    batch.issues.append(ImportIssue(
-                        line: record.line, reason: "nested group \(memberDN) in \(name) is not expanded", severity: .warning))
+                } else if let inner = groupNameByDN[key] {
+                    // A group without a name is reported on its own line; it has nothing to expand.
+                    if !inner.isEmpty { innerGroups.append(inner) }
                 } else if !peopleDNs.contains(key) {
                     batch.issues.append(ImportIssue(line: record.line, reason: "unknown group member \(memberDN) in \(name)"))
                 }
@@ -76,9 +78,14 @@ struct LDIFDirectoryParser {
                 }
             }
             group.memberLogins = members
+            group.memberGroups = innerGroups
             batch.groups.append(group)
         }
         return batch
+    }
+
+    private static func groupName(_ record: LDIFRecord) -> String {
+        record.first("cn") ?? DistinguishedName.firstValue(record.dn) ?? ""
     }
 
     private static func person(_ record: LDIFRecord) -> ImportedPerson {

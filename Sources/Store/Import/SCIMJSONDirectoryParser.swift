@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Users: userName, name.givenName / familyName, the primary (else first) email, `active: false`
 /// as deactivated, externalId (else id) as the external key; other plain values, and those of the
-/// enterprise extension, as attributes. Groups: displayName, and `members[].value` resolved to the
-/// users of the same file by their `id`.
+/// enterprise extension, as attributes. Groups: displayName, and `members[].value` resolved by `id`
+/// to the users of the same file, or to its groups (nested groups, which the import expands) when
+/// the member says `type: "Group"` or its `$ref` points at `/Groups/`, or when only a group has that id.
 struct SCIMJSONDirectoryParser {
     static let userSchema = "urn:ietf:params:scim:schemas:core:2.0:User"
     static let groupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -55,8 +56,13 @@ struct SCIMJSONDirectoryParser {
                 batch.issues.append(ImportIssue(line: line(index), reason: "resource \(index + 1) is neither a User nor a Group"))
             }
         }
+        var groupNameById: [String: String] = [:]
+        for (_, resource) in pendingGroups {
+            if let id = Self.string(resource["id"]), let name = Self.string(resource["displayName"]) { groupNameById[id] = name }
+        }
+        let ids = MemberIds(logins: loginById, groupNames: groupNameById)
         for (index, resource) in pendingGroups {
-            batch.groups.append(Self.group(resource, line: line(index), loginById: loginById, issues: &batch.issues))
+            batch.groups.append(Self.group(resource, line: line(index), ids: ids, issues: &batch.issues))
         }
         return batch
     }
@@ -88,23 +94,37 @@ struct SCIMJSONDirectoryParser {
         return person
     }
 
-    private static func group(_ resource: [String: JSONValue], line: Int, loginById: [String: String], issues: inout [ImportIssue]) -> ImportedGroup {
+    /// What a member's `value` can point at: a user's login or a group's name, by SCIM `id`.
+    private struct MemberIds {
+        var logins: [String: String]
+        var groupNames: [String: String]
+    }
+
+    private static func group(_ resource: [String: JSONValue], line: Int, ids: MemberIds, issues: inout [ImportIssue]) -> ImportedGroup {
         let name = string(resource["displayName"]) ?? ""
         var group = ImportedGroup(line: line, name: name)
         group.description = string(resource["description"])
         group.externalKey = string(resource["externalId"]) ?? string(resource["id"])
         var members: [String] = []
+        var innerGroups: [String] = []
         for member in (resource["members"]?.array ?? []).compactMap(\.object) {
-            let value = string(member["value"]) ?? ""
-            if string(member["type"])?.lowercased() == "group" {
-                issues.append(ImportIssue(line: line, reason: "nested group \(value) in \(name) is not expanded", severity: .warning))
-            } else if let login = loginById[value] {
+            let ref = string(member["$ref"])
+            let value = string(member["value"]) ?? ref.flatMap { $0.split(separator: "/").last.map(String.init) } ?? ""
+            let type = string(member["type"])?.lowercased()
+            let saysGroup = type == "group" || ref?.contains("/Groups/") == true || ref?.hasPrefix("Groups/") == true
+            if saysGroup, let inner = ids.groupNames[value] {
+                innerGroups.append(inner)
+            } else if !saysGroup, let login = ids.logins[value] {
                 members.append(login)
+            } else if type == nil, ref == nil, let inner = ids.groupNames[value] {
+                innerGroups.append(inner)
             } else {
-                issues.append(ImportIssue(line: line, reason: "unknown group member \(value) in \(name)"))
+                let kind = saysGroup ? "group " : ""
+                issues.append(ImportIssue(line: line, reason: "unknown group member \(kind)\(value) in \(name)"))
             }
         }
         group.memberLogins = members
+        group.memberGroups = innerGroups
         return group
     }
 
