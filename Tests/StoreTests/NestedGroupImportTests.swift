@@ -100,6 +100,15 @@ final class NestedGroupImportTests: StoreTestCase {
 
     /// A file holding an inner group alone still updates the groups that contain it: the store keeps
     /// the nesting and which memberships are direct.
+    func test_addingByHandAPersonWhoCameThroughNestingMakesThemADirectMember() throws {
+        let store = try openStore()
+        _ = try importFile(try fixture("ldif/nested-groups.ldif"), into: store)
+        XCTAssertTrue(try throughNesting("All Staff", store).contains(ann))
+        XCTAssertTrue(try store.directory.addMember(login: ann, group: "All Staff"), "a member through nesting is made direct")
+        XCTAssertFalse(try throughNesting("All Staff", store).contains(ann))
+        XCTAssertFalse(try store.directory.addMember(login: ann, group: "All Staff"), "already a direct member")
+    }
+
     func test_fileWithOnlyTheInnerGroupUpdatesTheGroupsAroundIt() throws {
         let store = try openStore()
         _ = try importFile(try fixture("ldif/nested-groups.ldif"), into: store)

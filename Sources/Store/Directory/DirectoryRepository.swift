@@ -147,7 +147,11 @@ public struct DirectoryRepository: Sendable {
     public func addMember(login: String, group name: String) throws -> Bool {
         try writer.write { db in
             let (personId, groupId) = try Self.ids(login: login, group: name, db)
-            try db.execute(sql: "INSERT OR IGNORE INTO membership (groupId, personId) VALUES (?, ?)", arguments: [groupId, personId])
+            // A person already in through a nested group becomes a member of their own: the group names them now.
+            try db.execute(sql: """
+                INSERT INTO membership (groupId, personId, direct) VALUES (?, ?, 1)
+                ON CONFLICT (groupId, personId) DO UPDATE SET direct = 1 WHERE direct = 0
+                """, arguments: [groupId, personId])
             return db.changesCount > 0
         }
     }
