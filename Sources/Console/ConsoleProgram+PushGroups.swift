@@ -133,10 +133,10 @@ extension ConsoleProgram {
         case .escape:
             return sendPushGroups(.closePanel, &state, &model)
         case .tab:
-            state.pushGroups.findFocus = controls[(focus.rawValue + 1) % controls.count]
+            state.pushGroups.findFocus = focus.moved(by: 1)
             return .none
         case .backTab:
-            state.pushGroups.findFocus = controls[(focus.rawValue + controls.count - 1) % controls.count]
+            state.pushGroups.findFocus = focus.moved(by: -1)
             return .none
         case .control("s"):
             return sendPushGroups(.save(addAnother: false), &state, &model)
@@ -187,10 +187,10 @@ extension ConsoleProgram {
         case .escape:
             return sendPushGroups(.closePanel, &state, &model)
         case .tab, .down:
-            state.pushGroups.ruleFocus = controls[(focus.rawValue + 1) % controls.count]
+            state.pushGroups.ruleFocus = focus.moved(by: 1)
             return .none
         case .backTab, .up:
-            state.pushGroups.ruleFocus = controls[(focus.rawValue + controls.count - 1) % controls.count]
+            state.pushGroups.ruleFocus = focus.moved(by: -1)
             return .none
         case .control("s"):
             return sendPushGroups(.createRule, &state, &model)

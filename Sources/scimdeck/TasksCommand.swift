@@ -43,7 +43,7 @@ struct TasksCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() async throws {
-            var sync = try SyncCommand.parse(["--app", app.name] + (global.store.map { ["--store", $0] } ?? []) + tokenArguments + connectionArguments)
+            let sync = try SyncCommand.parse(["--app", app.name] + (global.store.map { ["--store", $0] } ?? []) + tokenArguments + connectionArguments)
             try await sync.run()
         }
 
