@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case groupNotFound(String)
     case invalidPerson(String)
     case duplicateAppLabel(String)
+    /// The person is in the group only through a group nested in it.
+    case memberThroughNesting(login: String, group: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "no group named \(name) (see `scimdeck directory list groups`)"
         case let .invalidPerson(reason):
             return reason
+        case let .memberThroughNesting(login, group):
+            return "\(login) is in \(group) through a group nested in it: remove them from that group (or it from \(group))"
         case let .duplicateAppLabel(label):
             return "an app labelled \"\(label)\" exists already; choose another label"
         }

@@ -109,6 +109,24 @@ final class NestedGroupImportTests: StoreTestCase {
         XCTAssertFalse(try store.directory.addMember(login: ann, group: "All Staff"), "already a direct member")
     }
 
+    func test_removingByHandKeepsWhatTheNestingGivesAndRefusesWhatOnlyItGives() throws {
+        let store = try openStore()
+        _ = try importFile(try fixture("ldif/nested-groups.ldif"), into: store)
+        // Wei is in Engineering only through Platform: that is Platform's to change.
+        XCTAssertThrowsError(try store.directory.removeMember(login: wei, group: "Engineering")) { error in
+            XCTAssertEqual(error as? StoreError, .memberThroughNesting(login: wei, group: "Engineering"))
+        }
+        XCTAssertTrue(try members("Engineering", store).contains(wei))
+        // Named by All Staff and also in it through Platform: removing the name leaves the nesting.
+        try store.directory.addMember(login: ann, group: "All Staff")
+        XCTAssertTrue(try store.directory.removeMember(login: ann, group: "All Staff"))
+        XCTAssertTrue(try members("All Staff", store).contains(ann))
+        XCTAssertTrue(try throughNesting("All Staff", store).contains(ann))
+        // Named by Engineering alone: removed.
+        XCTAssertTrue(try store.directory.removeMember(login: zoe, group: "Engineering"))
+        XCTAssertFalse(try members("Engineering", store).contains(zoe))
+    }
+
     func test_fileWithOnlyTheInnerGroupUpdatesTheGroupsAroundIt() throws {
         let store = try openStore()
         _ = try importFile(try fixture("ldif/nested-groups.ldif"), into: store)

@@ -161,8 +161,27 @@ public struct DirectoryRepository: Sendable {
     public func removeMember(login: String, group name: String) throws -> Bool {
         try writer.write { db in
             let (personId, groupId) = try Self.ids(login: login, group: name, db)
+            guard let direct = try Bool.fetchOne(db, sql: "SELECT direct FROM membership WHERE groupId = ? AND personId = ?",
+                                                 arguments: [groupId, personId]) else { return false }
+            guard direct else { throw StoreError.memberThroughNesting(login: login, group: name) }
+            // Named by the group and also in a group nested in it: they stay, through the nesting only.
+            if try Self.isInNestedGroup(personId: personId, of: groupId, db) {
+                try db.execute(sql: "UPDATE membership SET direct = 0 WHERE groupId = ? AND personId = ?", arguments: [groupId, personId])
+                return true
+            }
             return try Membership.deleteOne(db, key: ["groupId": groupId, "personId": personId])
         }
+    }
+
+    /// Whether a group nested in `groupId`, at any depth, names the person (UNION stops at cycles).
+    static func isInNestedGroup(personId: Int64, of groupId: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            WITH RECURSIVE inner(id) AS (
+                SELECT memberGroupId FROM groupNesting WHERE groupId = ?
+                UNION SELECT n.memberGroupId FROM groupNesting n JOIN inner ON n.groupId = inner.id
+            )
+            SELECT EXISTS (SELECT 1 FROM membership m JOIN inner ON m.groupId = inner.id WHERE m.personId = ? AND m.direct = 1)
+            """, arguments: [groupId, personId]) ?? false
     }
 
     /// The members of a group, by login.
