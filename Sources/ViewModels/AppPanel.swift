@@ -1,5 +1,5 @@
-/// What one tab shows while its editing view model is still to come: labelled fields,
-/// an optional table, and a note saying what the panel is (read-only stored data).
+/// What a read-only tab (General, Log) shows: labelled fields, an optional table, and a note
+/// saying what the panel holds or which key opens more.
 public struct AppPanel: Sendable, Equatable {
     public struct Field: Sendable, Equatable {
         public var label: String
