@@ -55,6 +55,9 @@ public final class ScimdeckStore: Sendable {
     /// The engine's journal and link writes, and its consistent read of an app's state.
     public var engine: EngineJournal { EngineJournal(writer: writer) }
 
+    /// Who is syncing each app: one run per app at a time.
+    public var runLocks: AppRunLocks { AppRunLocks(writer: writer) }
+
     /// API tokens and signing keys.
     public var secrets: SecretStore { SecretStore(writer: writer) }
 

@@ -14,6 +14,7 @@ enum StoreMigrations {
         migrator.registerMigration("v2 group push state", migrate: createGroupPushState)
         migrator.registerMigration("v3 attribute statements", migrate: addAttributeStatements)
         migrator.registerMigration("v4 group nesting", migrate: addGroupNesting)
+        migrator.registerMigration("v5 app run lock", migrate: addAppRunLock)
         return migrator
     }
 
@@ -246,5 +247,18 @@ enum StoreMigrations {
         // Partial: holds only the memberships through nesting, so an import without nesting finds
         // out that there is none at once, and adding a direct membership costs nothing more.
         try db.create(index: "membership_throughNesting", on: "membership", columns: ["groupId", "personId"], condition: Column("direct") == false)
+    }
+
+    /// Who is syncing an app now: one row per app while a run (console, CLI, agent) holds it. The
+    /// process's start time tells a live holder from a killed one whose pid was given to another.
+    private static func addAppRunLock(_ db: Database) throws {
+        try db.create(table: "appRunLock") { t in
+            t.primaryKey("appId", .integer).references("app", onDelete: .cascade)
+            t.column("token", .text).notNull()
+            t.column("holder", .text).notNull()
+            t.column("pid", .integer).notNull()
+            t.column("processStart", .integer)
+            t.column("startedAt", .datetime).notNull()
+        }
     }
 }

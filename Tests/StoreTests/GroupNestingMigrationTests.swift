@@ -18,7 +18,7 @@ final class GroupNestingMigrationTests: StoreTestCase {
         try old.close()
 
         let store = try openStore()
-        XCTAssertEqual(try store.appliedMigrations().last, "v4 group nesting")
+        XCTAssertTrue(try store.appliedMigrations().contains("v4 group nesting"))
         let direct = try store.writer.read { db in try Bool.fetchAll(db, sql: "SELECT direct FROM membership") }
         XCTAssertEqual(direct, [true])
         XCTAssertEqual(try store.directory.members(group: "Platform").map(\.login), ["ann.lee@corp.example.com"])

@@ -5,6 +5,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case noBaseURL(String)
     case noToken(String)
     case invalidMapping(String)
+    /// Another run holds the app (who, which pid, since when).
+    case appBusy(String, holder: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(app) has no API token: `scimdeck app set --app \"\(app)\" --token-file FILE` (or SCIMDECK_TOKEN)"
         case .invalidMapping(let reason):
             return "an attribute mapping does not parse: \(reason)"
+        case .appBusy(let app, let holder):
+            return "\(app) is being synced by \(holder); try again when it ends, or leave out --no-wait to wait for it"
         }
     }
 }
