@@ -51,6 +51,8 @@ struct AssignmentTableRows: TableRows {
             case .provisioned: return "● Provisioned"
             case .deactivated: return "○ Deactivated"
             case .error: return "✗ Error"
+            case .conflict: return "⚠ Conflict"
+            case .heldBack: return "◐ Held back"
             case .notActiveInDirectory: return "– Not active"
             }
         }
@@ -64,7 +66,14 @@ struct AssignmentTableRows: TableRows {
         if model.section == .people {
             let person = model.people[row]
             if column == 3 { return person.isRemovable ? .error : .muted }
-            if column == 4 { return person.status == .error ? .error : person.status == .provisioned ? .success : .muted }
+            if column == 4 {
+                switch person.status {
+                case .error, .conflict: return .error
+                case .heldBack: return .warning
+                case .provisioned: return .success
+                default: return .muted
+                }
+            }
             return nil
         }
         return column == 3 ? .error : nil

@@ -35,6 +35,10 @@ struct AssignmentsView {
             let line = area.maxY - 1
             _ = frame.buffer.write((notice.kind == .error ? "✗ " : "") + notice.text, x: area.x + 1, y: line, maxWidth: area.width - 2,
                                    style: theme[notice.kind == .error ? .error : .muted])
+        } else if model.section == .people, model.people.indices.contains(table.selected),
+                  let reason = model.people[table.selected].status.reason {
+            // The selected row's Error, Conflict or Held back, said whole: the column only names it.
+            _ = frame.buffer.write(reason, x: area.x + 1, y: area.maxY - 1, maxWidth: area.width - 2, style: theme[.warning])
         }
         if let menu = state.menu {
             DropDown(isFocused: true).render(menu, in: Rect(x: assign.x, y: assign.y, width: 24, height: 1), frame: &frame, theme: theme)

@@ -194,8 +194,13 @@ extension ConsoleProgram {
         return .stream(id: "sync-\(appID)") { sender in
             do {
                 let summary = try await runner(appID) { sender.send(.syncProgress(appID: appID, $0)) }
-                let outcome: Toast.Kind = summary.contains("failed") ? .error : summary.contains("stopped") ? .warning : .success
-                sender.send(.syncFinished(appID: appID, summary: summary, outcome: outcome))
+                let outcome: Toast.Kind
+                switch summary.kind {
+                case .complete: outcome = .success
+                case .incomplete: outcome = .error
+                case .stopped, .syncingElsewhere: outcome = .warning
+                }
+                sender.send(.syncFinished(appID: appID, summary: summary.headline, outcome: outcome))
             } catch {
                 sender.send(.syncFinished(appID: appID, summary: "Sync failed: \(error)", outcome: .error))
             }

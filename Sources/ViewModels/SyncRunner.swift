@@ -1,6 +1,8 @@
-/// Runs `ProvisioningEngine.sync` for an app id, reporting progress; returns a one-line summary.
+import Provisioning
+
+/// Runs `ProvisioningEngine.sync` for an app id, reporting progress; returns what it did.
 /// The executable builds it with the libcurl transport, so ViewModels needs no HTTP.
-public typealias SyncRunner = @Sendable (_ appID: Int64, _ progress: @escaping @Sendable (SyncProgress) -> Void) async throws -> String
+public typealias SyncRunner = @Sendable (_ appID: Int64, _ progress: @escaping @Sendable (SyncProgress) -> Void) async throws -> SyncSummary
 
 /// How far a sync has got, as the progress bar shows it.
 public struct SyncProgress: Sendable, Equatable {
@@ -12,5 +14,35 @@ public struct SyncProgress: Sendable, Equatable {
         self.done = done
         self.total = total
         self.failed = failed
+    }
+}
+
+/// A finished (or refused) sync as a screen shows it: how it ended, and one line saying so.
+public struct SyncSummary: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The app holds what the directory says.
+        case complete
+        /// Sent what it could; failures, conflicts or switches left the app short of the directory.
+        case incomplete
+        case stopped
+        /// Another run (the CLI, the agent) is syncing the app: none was started here.
+        case syncingElsewhere
+    }
+
+    public var kind: Kind
+    public var headline: String
+
+    public init(kind: Kind, headline: String) {
+        self.kind = kind
+        self.headline = headline
+    }
+
+    public init(_ result: SyncResult, appLabel: String) {
+        switch result.outcome {
+        case .upToDate, .synced: kind = .complete
+        case .heldBack, .failed: kind = .incomplete
+        case .stopped: kind = .stopped
+        }
+        headline = result.headline(appLabel: appLabel)
     }
 }

@@ -42,18 +42,16 @@ enum ConsoleLaunch {
             let engine = try ProvisioningEngine(store: store, app: app)
             let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 4))
             let client = try engine.client(transport: transport)
-            let outcome = try await engine.sync(client: client, concurrency: 4) { step in
-                progress(SyncProgress(done: step.done, total: step.total, failed: step.failed))
+            // One run per app: a CLI sync or the agent holding the app is reported, not waited for.
+            let claim = RunClaim(holder: "the console", waits: false)
+            do {
+                let outcome = try await engine.sync(client: client, concurrency: 4, claim: claim) { step in
+                    progress(SyncProgress(done: step.done, total: step.total, failed: step.failed))
+                }
+                return SyncSummary(outcome, appLabel: app.label)
+            } catch EngineError.appBusy(_, let holder) {
+                return SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(app.label) is being synced by \(holder); no second run was started.")
             }
-            let sent = outcome.report.succeededCount
-            let failed = outcome.report.failures.count
-            if outcome.plan.operations.isEmpty { return "Nothing to send: \(app.label) matches the directory." }
-            if outcome.report.wasCancelled {
-                let total = outcome.plan.operations.count
-                return "Sync of \(app.label) stopped: \(sent + failed) of \(total) operations done; the next sync goes on from there."
-            }
-            return failed == 0 ? "Synced \(app.label): \(sent) operations sent."
-                : "Synced \(app.label): \(sent) sent, \(failed) failed (\(outcome.report.failures[0].reason))."
         }
     }
 }

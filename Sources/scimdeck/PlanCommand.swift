@@ -4,7 +4,8 @@ import Store
 
 /// `scimdeck plan --app A [--json]`: what a sync would send, from the store alone.
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show what a sync would send to an app (no network).")
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show what a sync would send to an app (no network).",
+                                                    discussion: "Exits 1 when the plan holds work back: userName conflicts, or people that Create / Update / Deactivate Users being off keeps from the app.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var app: AppOption
@@ -15,8 +16,9 @@ struct PlanCommand: ParsableCommand {
         let store = try ScimdeckStore(path: global.storePath)
         let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
         let plan = try engine.plan()
-        let report = try PlanReport(plan: plan, store: store)
-        if json { return try JSONOutput.print(report) }
-        report.printText(plan: plan, limit: limit)
+        let report = try PlanReport(plan: plan, store: store, appID: engine.appID)
+        json ? try JSONOutput.print(report) : report.printText(plan: plan, limit: limit)
+        // Work held back (conflicts, a switch off) means the app will not match the directory.
+        if plan.holdsWorkBack { throw ExitCode(1) }
     }
 }

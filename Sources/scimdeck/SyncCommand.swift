@@ -8,7 +8,12 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Provision the app: send what the plan says, journaled so a killed run resumes with no duplicate.",
-        discussion: "Exits 1 when some operations failed; they are listed by `scimdeck tasks list` and retried by the next sync."
+        discussion: """
+            One run per app at a time: a second sync (or the console's) waits, saying who holds the app; \
+            with --no-wait it exits 75 instead. Exits 0 only when the app now holds what the directory says; \
+            1 when operations failed (`scimdeck tasks list`, retried by the next sync) or work was held back \
+            (userName conflicts, Create / Update / Deactivate Users off).
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -19,12 +24,15 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.") var concurrency = 4
     @Option(name: .customLong("member-batch"), help: "Members added or removed per PATCH.") var memberBatch = 100
     @Flag(help: "Progress and the result as JSON lines on stdout.") var json = false
+    @Flag(name: .customLong("no-wait"), help: "Exit 75 at once when another run is syncing the app, instead of waiting for it.") var noWait = false
 
     struct Result: Encodable {
         var runId: String
         var succeeded: [String: Int]
         var failed: [Failure]
+        var outcome: String
         var conflicts: Int
+        var heldBack: [String: Int]
         var interruptedEarlier: Int
         var seconds: Double
     }
@@ -39,39 +47,55 @@ struct SyncCommand: AsyncParsableCommand {
         let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
         if dryRun {
             let plan = try engine.plan(memberBatchSize: memberBatch)
-            let report = try PlanReport(plan: plan, store: store)
-            return json ? try JSONOutput.print(report) : report.printText(plan: plan, limit: 20)
+            let report = try PlanReport(plan: plan, store: store, appID: engine.appID)
+            json ? try JSONOutput.print(report) : report.printText(plan: plan, limit: 20)
+            if plan.holdsWorkBack { throw ExitCode(1) }
+            return
         }
         let transport = try connection.transport(maxInFlight: max(1, concurrency))
         let client = try engine.client(transport: transport, token: try token.read())
         let printer = SyncProgressPrinter(json: json)
         let start = ContinuousClock.now
-        let outcome = try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatch) { printer.update($0) }
+        let claim = RunClaim(holder: "scimdeck sync", waits: !noWait) { line in StandardStreams.err(line + "\n") }
+        let outcome: SyncResult
+        do {
+            outcome = try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
+        } catch let error as EngineError {
+            guard case .appBusy = error else { throw error }
+            StandardStreams.err("scimdeck: \(error)\n")
+            throw ExitCode(SyncCommand.busyExitCode)
+        }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let result = Result(
             runId: outcome.runID,
             succeeded: Dictionary(outcome.report.succeeded.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +),
             failed: outcome.report.failures.map { Failure(kind: $0.operation.kind.rawValue, reason: $0.reason) },
-            conflicts: outcome.plan.conflicts.count, interruptedEarlier: outcome.interruptedEntries,
+            outcome: outcome.outcome.rawValue,
+            conflicts: outcome.plan.conflicts.count,
+            heldBack: Dictionary(outcome.plan.heldBack.map { ($0.reason.rawValue, $0.personIDs.count) }, uniquingKeysWith: +),
+            interruptedEarlier: outcome.interruptedEntries,
             seconds: (seconds * 1000).rounded() / 1000
         )
         if json {
             JSONOutput.line(result)
         } else {
-            printSummary(result, plan: outcome.plan)
+            printSummary(result, outcome: outcome, store: store, engine: engine)
         }
-        if !outcome.report.failures.isEmpty { throw ExitCode(1) }
+        if !outcome.outcome.isComplete { throw ExitCode(1) }
     }
 
-    private func printSummary(_ result: Result, plan: Plan) {
+    /// EX_TEMPFAIL: another run holds the app; try again later.
+    static let busyExitCode: Int32 = 75
+
+    private func printSummary(_ result: Result, outcome: SyncResult, store: ScimdeckStore, engine: ProvisioningEngine) {
         var lines: [String] = []
         if result.interruptedEarlier > 0 { lines.append("an earlier run was interrupted with \(result.interruptedEarlier) operations open; this run covered them") }
-        if plan.operations.isEmpty { lines.append("nothing to send: the app matches the directory") }
+        if outcome.outcome == .upToDate { lines.append("nothing to send: the app matches the directory") }
         for (kind, count) in result.succeeded.sorted(by: { $0.key < $1.key }) { lines.append("\(kind): \(count)") }
         for failure in result.failed.prefix(20) { lines.append("failed: \(failure.kind): \(failure.reason)") }
         if result.failed.count > 20 { lines.append("… and \(result.failed.count - 20) more failures (`scimdeck tasks list`)") }
-        for conflict in plan.conflicts { lines.append("conflict: \(conflict.reason)") }
+        lines += (try? PlanReport(plan: outcome.plan, store: store, appID: engine.appID).heldBackLines(limit: 20)) ?? []
         lines.append("done in \(result.seconds) s")
         StandardStreams.out(lines.joined(separator: "\n") + "\n")
     }

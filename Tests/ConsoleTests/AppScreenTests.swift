@@ -71,7 +71,7 @@ final class AppScreenTests: XCTestCase {
         let slow: SyncRunner = { _, progress in
             progress(SyncProgress(done: 2, total: 4, failed: 0))
             try await Task.sleep(for: .seconds(10))
-            return "never"
+            return SyncSummary(kind: .complete, headline: "never")
         }
         let midway = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: slow)).run([key(.enter), typed("s"), []], idleWait: .milliseconds(200))
         XCTAssertTrue(midway.text.contains("│ Syncing ██"), midway.text)
@@ -80,7 +80,7 @@ final class AppScreenTests: XCTestCase {
 
         let quick: SyncRunner = { _, progress in
             progress(SyncProgress(done: 4, total: 4, failed: 0))
-            return "Synced Axiad Cloud (prod): 4 operations sent."
+            return SyncSummary(kind: .complete, headline: "Synced Axiad Cloud (prod): 4 operations sent.")
         }
         let finished = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: quick)).run([key(.enter), typed("s"), [], []])
         XCTAssertTrue(finished.text.contains("✓ Synced Axiad Cloud (prod): 4 operat…"), finished.text)
@@ -94,7 +94,7 @@ final class AppScreenTests: XCTestCase {
             // The requests in flight take a moment to answer, as a real app's would.
             // (Cancelled, the task's own sleep would end at once: wait on a detached one.)
             await Task.detached { try? await Task.sleep(for: .milliseconds(300)) }.value
-            return "Sync of Axiad Cloud (prod) stopped: 3 of 10 operations done; the next sync goes on from there."
+            return SyncSummary(kind: .stopped, headline: "Sync of Axiad Cloud (prod) stopped: 3 of 10 operations done; the next sync goes on from there.")
         }
         let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: waitsForStop)).run(steps: [
             .input(key(.enter)), .input(typed("s")), .waitFor("Syncing… 3/10"), .input(typed("c")), .waitFor("Last sync"),

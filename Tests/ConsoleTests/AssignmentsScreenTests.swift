@@ -66,7 +66,7 @@ final class AssignmentsScreenTests: XCTestCase {
         let runner: SyncRunner = { appID, progress in
             synced.add(appID)
             progress(SyncProgress(done: 1, total: 1, failed: 0))
-            return "Synced Axiad Cloud: 1 operations sent."
+            return SyncSummary(kind: .complete, headline: "Synced Axiad Cloud: 1 operations sent.")
         }
         let (workspace, appID) = try workspace(configured: true, syncRunner: runner)
         let terminal = try ConsoleHarness(workspace: workspace).run(steps: openAssignments + [

@@ -25,7 +25,7 @@ final class PushGroupsScreenTests: XCTestCase {
                 progress(SyncProgress(done: 1, total: 2, failed: 0))
                 if slowSync {
                     try await Task.sleep(for: .seconds(10))
-                    return "never"
+                    return SyncSummary(kind: .complete, headline: "never")
                 }
                 for var link in try store.records(PushGroupLink.self).all(appId: appID) where link.unlinkAction == nil {
                     link.status = .active
@@ -33,7 +33,7 @@ final class PushGroupsScreenTests: XCTestCase {
                     link.pushNowRequested = false
                     try store.records(PushGroupLink.self).update(link)
                 }
-                return "Synced Axiad Cloud (prod): 2 operations sent."
+                return SyncSummary(kind: .complete, headline: "Synced Axiad Cloud (prod): 2 operations sent.")
             }
         }
         let workspace = Workspace(store: store, location: "~/.local/share/scimdeck/scimdeck.sqlite", syncRunner: runner)

@@ -46,8 +46,14 @@ final class AppDetailTests: XCTestCase {
             ["José Núñez", "jose@example.com", "direct"],
             ["小龙 李", "li@example.com", "Group: Sales"],
         ])
-        XCTAssertEqual(people.map(\.status), [.provisioned, .pending])
+        // José's link carries no profile sent and Update User Attributes is off: his row says so.
+        XCTAssertEqual(people.map(\.status), [.heldBack("Update User Attributes is off: changed in the directory, not updated in the app"), .pending])
         XCTAssertEqual(people.map(\.isRemovable), [true, false], "the ✕ is greyed for a person assigned through a group")
+        var settings = try XCTUnwrap(try store.records(ProvisioningSettings.self).fetch(key: appID))
+        settings.updateUserAttributes = true
+        try store.records(ProvisioningSettings.self).update(settings)
+        XCTAssertEqual(try AppAssignments(store: store, appID: appID).people().map(\.status), [.provisioned, .pending],
+                       "with updates on, the next sync sends his profile; the link itself is live")
     }
 
     func test_deleteRemovesTheApp() throws {

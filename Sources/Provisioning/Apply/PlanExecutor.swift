@@ -62,6 +62,7 @@ public struct PlanExecutor: Sendable {
     /// side by side. A group's membership changes form one chain: apps that read, modify and write
     /// a group's members would lose changes sent to the same group at once.
     public static func phases(of operations: [PlannedOperation]) -> [[[PlannedOperation]]] {
+        var leavers: [[PlannedOperation]] = []
         var users: [[PlannedOperation]] = []
         var structure: [[PlannedOperation]] = []
         var membershipChains: [Int64: Int] = [:]
@@ -69,7 +70,11 @@ public struct PlanExecutor: Sendable {
         var unlinks: [[PlannedOperation]] = []
         for operation in operations {
             switch operation {
-            case .provisionUser, .updateUser, .deactivateUser, .reactivateUser:
+            case .deactivateUser:
+                // Before any create or link: a person removed and added again under the same
+                // userName is linked to the user their tombstone deactivates, and must end active.
+                leavers.append([operation])
+            case .provisionUser, .updateUser, .reactivateUser:
                 users.append([operation])
             case .createGroup, .renameGroup:
                 structure.append([operation])
@@ -84,7 +89,7 @@ public struct PlanExecutor: Sendable {
                 unlinks.append([operation])
             }
         }
-        return [users, structure, memberships, unlinks].filter { !$0.isEmpty }
+        return [leavers, users, structure, memberships, unlinks].filter { !$0.isEmpty }
     }
 
     /// What runs side by side within a phase: a chain sent one operation after another, or a batch

@@ -18,13 +18,23 @@ public struct AppAssignments: Sendable {
         let names = try groupNamesByID()
         let links = Dictionary(try store.provisioning.remoteLinks(appId: appID, kind: .user).map { ($0.localId, $0.status) },
                                uniquingKeysWith: { first, _ in first })
+        let truth = try RowTruth(store: store, appID: appID)
         return try store.provisioning.scope(appId: appID).map { scoped in
             let status: AssignedPerson.Status
-            switch scoped.person.id.flatMap({ links[$0] }) {
-            case nil: status = scoped.person.status == .active ? .pending : .notActiveInDirectory
-            case .error?: status = .error
-            case .deactivated?: status = .deactivated
-            default: status = .provisioned
+            let personID = scoped.person.id ?? 0
+            if let conflict = truth.conflicts[personID] {
+                status = .conflict(conflict)
+            } else if let failure = truth.failures[personID] {
+                status = .error(failure)
+            } else if let held = truth.heldBack[personID] {
+                status = .heldBack("\(held.rawValue): \(held.consequence)")
+            } else {
+                switch scoped.person.id.flatMap({ links[$0] }) {
+                case nil: status = scoped.person.status == .active ? .pending : .notActiveInDirectory
+                case .error?: status = .error("the last operation failed")
+                case .deactivated?: status = .deactivated
+                default: status = .provisioned
+                }
             }
             return AssignedPerson(login: scoped.person.login, displayName: scoped.person.displayName,
                                   assignedDirectly: scoped.assignedDirectly,
@@ -106,5 +116,26 @@ public struct AppAssignments: Sendable {
     private func groupNamesByID() throws -> [Int64: String] {
         Dictionary(try store.directory.groups().compactMap { summary in summary.group.id.map { ($0, summary.group.name) } },
                    uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What a row must say beyond its link: conflicts and held-back people from the plan, and the
+    /// last failure journaled for a person (so a failed update never reads "Provisioned").
+    private struct RowTruth {
+        var conflicts: [Int64: String] = [:]
+        var heldBack: [Int64: HeldBack.Reason] = [:]
+        var failures: [Int64: String]
+
+        init(store: ScimdeckStore, appID: Int64) throws {
+            failures = try store.engine.lastUserFailures(appId: appID)
+            guard let plan = try? Planner().plan(SnapshotLoader.load(store, appID: appID)) else { return }
+            // Before the integration is on nothing is sent at all: the tab says what is missing, and
+            // the rows stay Pending rather than blaming a switch.
+            if try store.records(ProvisioningSettings.self).fetch(key: appID)?.apiIntegrationEnabled == true {
+                heldBack = plan.heldBackPeople
+            }
+            for conflict in plan.conflicts {
+                for id in conflict.personIDs { conflicts[id] = conflict.reason }
+            }
+        }
     }
 }

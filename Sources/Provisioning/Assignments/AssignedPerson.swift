@@ -3,9 +3,26 @@ import Store
 /// One person in an app's scope, as the Assignments tab lists them.
 public struct AssignedPerson: Sendable, Hashable {
     public enum Status: Sendable, Hashable {
-        case pending, provisioned, deactivated, error
+        /// Not in the app yet; the next sync creates or links them.
+        case pending
+        case provisioned
+        case deactivated
+        /// The last operation for them failed, with the reason.
+        case error(String)
+        /// Another person maps to the same userName (the reason names it): nobody is sent.
+        case conflict(String)
+        /// A To App switch keeps their change from the app (the reason names the switch).
+        case heldBack(String)
         /// Not active in the directory and never sent: a sync creates no one who is not active.
         case notActiveInDirectory
+
+        /// Why the row is not as it should be; nil when nothing is wrong.
+        public var reason: String? {
+            switch self {
+            case .error(let reason), .conflict(let reason), .heldBack(let reason): return reason
+            default: return nil
+            }
+        }
     }
 
     public var login: String

@@ -62,8 +62,19 @@ public struct ProvisioningEngine: Sendable {
     /// first, and the fresh plan (which looks every create up before sending it) covers them.
     /// - Parameter bulkMaxOperations: with the rfc7644 profile and a provider that announces Bulk,
     ///   the most user changes sent in one `/Bulk` request (never more than the provider allows).
+    /// - Parameter claim: who runs; the app's run lock is held for the whole sync (a second run waits
+    ///   or fails with `EngineError.appBusy`).
     public func sync(client: SCIMClient, concurrency: Int = 4, memberBatchSize: Int = 100, bulkMaxOperations: Int? = nil,
+                     claim: RunClaim = RunClaim(holder: "scimdeck"),
                      progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }) async throws -> SyncResult {
+        try await withRunLock(claim) {
+            try await syncHoldingLock(client: client, concurrency: concurrency, memberBatchSize: memberBatchSize,
+                                      bulkMaxOperations: bulkMaxOperations, progress: progress)
+        }
+    }
+
+    private func syncHoldingLock(client: SCIMClient, concurrency: Int, memberBatchSize: Int, bulkMaxOperations: Int?,
+                                 progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> SyncResult {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
         guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
         let interrupted = try store.engine.abandonUnfinished(appId: appID)
@@ -94,13 +105,4 @@ extension ProvisioningEngine {
         }
         return SCIMProvisioningTarget(client: client, profile: profile, bulkLimits: limits)
     }
-}
-
-/// What a sync did.
-public struct SyncResult: Sendable {
-    public var runID: String
-    public var plan: Plan
-    public var report: ApplyReport
-    /// Journal entries a killed earlier run left open.
-    public var interruptedEntries: Int
 }

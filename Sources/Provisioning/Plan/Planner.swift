@@ -24,12 +24,12 @@ public struct Planner: Sendable {
 
         // In scope and linked (or linked by this plan): the people a pushed group may hold.
         var eligibleMembers: Set<Int64> = []
+        var held: [HeldBack.Reason: [Int64]] = [:]
+        let settings = snapshot.settings
         for person in snapshot.people {
             let link = snapshot.userLinks[person.id]
             guard let profile = profiles[person.id] else {
-                if let link, link.isActive, snapshot.settings.deactivateUsers {
-                    plan.operations.append(.deactivateUser(personID: person.id, remoteID: link.remoteID))
-                }
+                if let link, link.isActive { leaves(person.id, link, settings, into: &plan, held: &held) }
                 continue
             }
             if blocked.contains(person.id) {
@@ -38,28 +38,53 @@ public struct Planner: Sendable {
                 continue
             }
             guard let link else {
-                if snapshot.settings.createUsers {
+                if settings.createUsers {
                     plan.operations.append(.provisionUser(personID: person.id, profile: profile))
                     eligibleMembers.insert(person.id)
+                } else {
+                    held[.createUsersOff, default: []].append(person.id)
                 }
                 continue
             }
             if !link.isActive {
                 // Reactivation undoes a deactivation, so it follows the Deactivate Users switch.
-                if snapshot.settings.deactivateUsers {
+                if settings.deactivateUsers {
                     plan.operations.append(.reactivateUser(personID: person.id, remoteID: link.remoteID, profile: profile))
                     eligibleMembers.insert(person.id)
+                } else {
+                    held[.reactivateUsersOff, default: []].append(person.id)
                 }
                 continue
             }
             eligibleMembers.insert(person.id)
-            if snapshot.settings.updateUserAttributes, link.payloadHash != profile.payloadHash {
-                plan.operations.append(.updateUser(personID: person.id, remoteID: link.remoteID, profile: profile))
+            if link.payloadHash != profile.payloadHash {
+                if settings.updateUserAttributes {
+                    plan.operations.append(.updateUser(personID: person.id, remoteID: link.remoteID, profile: profile))
+                } else {
+                    held[.updateUsersOff, default: []].append(person.id)
+                }
             }
         }
+        // Tombstones: links of people removed from the directory. They left scope like anyone
+        // unassigned, so the app's copy is deactivated (users are never deleted remotely).
+        let inDirectory = Set(snapshot.people.map(\.id))
+        for (personID, link) in snapshot.userLinks.sorted(by: { $0.key < $1.key }) where link.isActive && !inDirectory.contains(personID) {
+            leaves(personID, link, settings, into: &plan, held: &held)
+        }
+        plan.heldBack = HeldBack.Reason.allCases.compactMap { reason in held[reason].map { HeldBack(reason: reason, personIDs: $0) } }
 
         planGroups(snapshot, groupsByID: groupsByID, eligibleMembers: eligibleMembers, into: &plan)
         return plan
+    }
+
+    /// A linked, active user out of scope: deactivated when Deactivate Users is on, else held back.
+    private func leaves(_ personID: Int64, _ link: ProvisioningSnapshot.UserLink, _ settings: ProvisioningToggles,
+                        into plan: inout Plan, held: inout [HeldBack.Reason: [Int64]]) {
+        if settings.deactivateUsers {
+            plan.operations.append(.deactivateUser(personID: personID, remoteID: link.remoteID))
+        } else {
+            held[.deactivateUsersOff, default: []].append(personID)
+        }
     }
 
     /// Assigned directly or through an assigned group, and active in the directory.

@@ -96,6 +96,40 @@ public struct EngineJournal: Sendable {
         }
     }
 
+    /// People whose latest journaled operation failed, with its reason.
+    public func lastUserFailures(appId: Int64) throws -> [Int64: String] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT localId, lastError FROM (
+                    SELECT localId, state, lastError, ROW_NUMBER() OVER (PARTITION BY localId ORDER BY id DESC) AS newest
+                      FROM journalEntry WHERE appId = ? AND targetKind = 'user')
+                 WHERE newest = 1 AND state = 'failed'
+                """, arguments: [appId])
+            var failures: [Int64: String] = [:]
+            for row in rows { failures[row["localId"]] = (row["lastError"] as String?) ?? "failed" }
+            return failures
+        }
+    }
+
+    /// The userName last journaled for each of `personIds` (people removed from the directory are
+    /// named by it in a plan).
+    public func lastSentUserNames(appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
+        guard !personIds.isEmpty else { return [:] }
+        return try writer.read { db in
+            var names: [Int64: String] = [:]
+            for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT localId, json_extract(payload, '$.userName') AS userName FROM journalEntry
+                     WHERE appId = ? AND targetKind = 'user' AND json_valid(payload) AND json_extract(payload, '$.userName') <> ''
+                       AND localId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                     ORDER BY id
+                    """, arguments: StatementArguments([appId] + chunk))
+                for row in rows { names[row["localId"]] = row["userName"] as String }
+            }
+            return names
+        }
+    }
+
     public func remoteGroupId(appId: Int64, groupId: Int64) throws -> String? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT remoteId FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
@@ -112,6 +146,11 @@ public struct EngineJournal: Sendable {
                     lastPayloadHash = coalesce(excluded.lastPayloadHash, lastPayloadHash), status = excluded.status,
                     lastError = NULL, updatedAt = excluded.updatedAt
                 """, arguments: [appId, personId, remoteId, hash, active ? "active" : "deactivated", now])
+            // A tombstone of a person removed from the directory that held the same remote user is
+            // done with: the person who is back (under the same userName) owns it now.
+            let tombstones = "SELECT localId FROM remoteLink WHERE appId = ? AND kind = 'user' AND remoteId = ? AND localId <> ? AND localId NOT IN (SELECT id FROM person)"
+            try db.execute(sql: "DELETE FROM pushedMember WHERE appId = ? AND personId IN (\(tombstones))", arguments: [appId, appId, remoteId, personId])
+            try db.execute(sql: "DELETE FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId IN (\(tombstones))", arguments: [appId, appId, remoteId, personId])
         case .markUserDeactivated(let personId):
             try db.execute(sql: "UPDATE remoteLink SET status = 'deactivated', lastError = NULL, updatedAt = ? WHERE appId = ? AND kind = 'user' AND localId = ?",
                            arguments: [now, appId, personId])
