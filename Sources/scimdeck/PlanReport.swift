@@ -54,6 +54,8 @@ struct PlanReport: Encodable {
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", members: members.count)
             case .deleteGroup(let id, let remoteID):
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", remoteId: remoteID)
+            case .settleUncertainUser(_, let userName):
+                return Operation(kind: operation.kind.rawValue, target: userName)
             case .forgetGroup(let id):
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)")
             }

@@ -139,4 +139,41 @@ final class LeaverAndHeldBackTests: XCTestCase {
         let back = try XCTUnwrap(try AppAssignments(store: world.store, appID: world.appID).people().first)
         XCTAssertEqual(back.status, .provisioned)
     }
+
+    func test_createCutOffByAKillIsSettledWhenThePersonHasLeftScope() async throws {
+        let world = try EngineWorld()
+        let bob = try world.person("bob@corp.example")
+        try world.assign(person: "bob@corp.example")
+        // A run journaled Bob's create and was killed after the app made him, before the answer.
+        let plan = try world.engine.plan()
+        let create = try XCTUnwrap(plan.operations.first)
+        _ = try await StoreLedger(store: world.store, appID: world.appID).operationStarted(create)
+        _ = try await world.inspector.createUser(SCIMUser(userName: "bob@corp.example"))
+        try world.unassign(person: "bob@corp.example")
+
+        XCTAssertEqual(try world.engine.plan().operations, [.settleUncertainUser(personID: bob, userName: "bob@corp.example")])
+        let result = try await world.sync()
+        XCTAssertEqual(result.outcome, .synced, "\(result.report.failures)")
+        let user = try await world.remoteUser("bob@corp.example")
+        XCTAssertEqual(user?.active, false, "the leaver the killed run made is deactivated")
+        let again = try await world.sync()
+        XCTAssertEqual(again.outcome, .upToDate, "settled once: \(again.plan.operations)")
+    }
+
+    func test_createCutOffForSomeoneTheAppNeverMadeCostsOneLookup() async throws {
+        let world = try EngineWorld()
+        try world.person("bob@corp.example")
+        try world.assign(person: "bob@corp.example")
+        _ = try await StoreLedger(store: world.store, appID: world.appID).operationStarted(try XCTUnwrap(try world.engine.plan().operations.first))
+        XCTAssertTrue(try world.store.directory.removePerson(login: "bob@corp.example"))
+
+        let result = try await world.sync()
+        XCTAssertEqual(result.report.succeeded[.settleUncertainUser], 1)
+        let requests = try world.requestLog()
+        XCTAssertEqual(requests.count, 1, "one lookup: \(requests)")
+        let users = try await world.remoteUsers()
+        XCTAssertTrue(users.isEmpty)
+        let again = try await world.sync()
+        XCTAssertEqual(again.outcome, .upToDate)
+    }
 }

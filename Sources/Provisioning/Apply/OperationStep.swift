@@ -74,6 +74,14 @@ struct OperationStep: Sendable {
 
         case .forgetGroup(let groupID):
             return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "unlinked; the app keeps the group")
+
+        case .settleUncertainUser(let personID, let userName):
+            guard let existing = try await target.findUser(userName: userName) else {
+                return Outcome(effects: [], detail: "the app never made \(userName)")
+            }
+            if existing.active { try await target.setUserActive(id: existing.id, false) }
+            return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: nil, active: false)],
+                           detail: "the app made \(userName) after all: linked and deactivated")
         }
     }
 

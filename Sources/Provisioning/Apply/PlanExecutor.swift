@@ -70,7 +70,7 @@ public struct PlanExecutor: Sendable {
         var unlinks: [[PlannedOperation]] = []
         for operation in operations {
             switch operation {
-            case .deactivateUser:
+            case .deactivateUser, .settleUncertainUser:
                 // Before any create or link: a person removed and added again under the same
                 // userName is linked to the user their tombstone deactivates, and must end active.
                 leavers.append([operation])

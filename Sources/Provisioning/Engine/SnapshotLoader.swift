@@ -7,7 +7,9 @@ public enum SnapshotLoader {
             throw EngineError.noSuchApp(String(appID))
         }
         let state = try store.engine.state(appId: appID)
-        return snapshot(from: state, catalogEntry: Catalog.entry(named: app.catalogEntry))
+        var snapshot = snapshot(from: state, catalogEntry: Catalog.entry(named: app.catalogEntry))
+        snapshot.unansweredCreates = try store.engine.unansweredCreates(appId: appID, operation: PlannedOperation.Kind.provisionUser.rawValue)
+        return snapshot
     }
 
     static func snapshot(from state: EngineState, catalogEntry: CatalogEntry?) -> ProvisioningSnapshot {

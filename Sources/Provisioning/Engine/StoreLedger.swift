@@ -42,6 +42,9 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
         try store.engine.finish(entryId: entryID, appId: appID, error: reason, detail: "", changes: effects.map(Self.change))
         if let groupID = lock.withLock({ groupOfEntry[entryID] }) {
             try store.engine.setPushStatus(appId: appID, groupId: groupID, error: reason)
+            // The app may have applied a change whose answer failed (a timeout, a 5xx): what it holds
+            // is no longer known, so the next push reads the group whole.
+            try store.engine.requestFullPush(appId: appID, groupId: groupID)
         }
     }
 
@@ -80,7 +83,8 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
 
     static func target(of operation: PlannedOperation) -> (RemoteLink.Kind, Int64) {
         switch operation {
-        case .provisionUser(let id, _), .updateUser(let id, _, _), .deactivateUser(let id, _), .reactivateUser(let id, _, _):
+        case .provisionUser(let id, _), .updateUser(let id, _, _), .deactivateUser(let id, _), .reactivateUser(let id, _, _),
+             .settleUncertainUser(let id, _):
             return (.user, id)
         case .createGroup(let id, _), .renameGroup(let id, _, _), .addMembers(let id, _), .removeMembers(let id, _),
              .deleteGroup(let id, _), .forgetGroup(let id):
@@ -102,6 +106,7 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
             fields["remoteId"] = remoteID
             fields["displayName"] = name
         case .addMembers(_, let personIDs), .removeMembers(_, let personIDs): fields["members"] = personIDs.count
+        case .settleUncertainUser(_, let userName): fields["userName"] = userName
         case .forgetGroup: break
         }
         let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)

@@ -16,6 +16,9 @@ public enum PlannedOperation: Sendable, Equatable {
     case deleteGroup(groupID: Int64, remoteID: String)
     /// Unlink without delete: forget the link, leave the remote group.
     case forgetGroup(groupID: Int64)
+    /// A create whose answer was never had (a killed run, a timeout) for someone now out of scope:
+    /// look the userName up, and deactivate and link the user if the app made it after all.
+    case settleUncertainUser(personID: Int64, userName: String)
 
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case provisionUser = "create or link user"
@@ -28,6 +31,7 @@ public enum PlannedOperation: Sendable, Equatable {
         case removeMembers = "remove members"
         case deleteGroup = "delete group"
         case forgetGroup = "unlink group"
+        case settleUncertainUser = "settle an unanswered create"
     }
 
     public var kind: Kind {
@@ -42,6 +46,7 @@ public enum PlannedOperation: Sendable, Equatable {
         case .removeMembers: return .removeMembers
         case .deleteGroup: return .deleteGroup
         case .forgetGroup: return .forgetGroup
+        case .settleUncertainUser: return .settleUncertainUser
         }
     }
 }

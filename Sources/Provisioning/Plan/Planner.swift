@@ -71,6 +71,14 @@ public struct Planner: Sendable {
         for (personID, link) in snapshot.userLinks.sorted(by: { $0.key < $1.key }) where link.isActive && !inDirectory.contains(personID) {
             leaves(personID, link, settings, into: &plan, held: &held)
         }
+        // A create never answered for someone who has since left scope: the app may hold them
+        // active. (Someone still in scope is provisioned as usual, which looks them up first.)
+        if settings.deactivateUsers {
+            for (personID, userName) in snapshot.unansweredCreates.sorted(by: { $0.key < $1.key })
+            where snapshot.userLinks[personID] == nil && profiles[personID] == nil {
+                plan.operations.append(.settleUncertainUser(personID: personID, userName: userName))
+            }
+        }
         plan.heldBack = HeldBack.Reason.allCases.compactMap { reason in held[reason].map { HeldBack(reason: reason, personIDs: $0) } }
 
         planGroups(snapshot, groupsByID: groupsByID, eligibleMembers: eligibleMembers, into: &plan)

@@ -73,6 +73,9 @@ public struct ProvisioningSnapshot: Sendable {
     public var userLinks: [Int64: UserLink]
     public var groupPushes: [GroupPush]
     public var pushRules: [PushGroupRule]
+    /// People whose last create was never answered (a killed run, a timeout) and who have no link:
+    /// the app may hold them, by this userName.
+    public var unansweredCreates: [Int64: String] = [:]
 
     public init(
         settings: ProvisioningToggles, mappings: [AttributeMapping], people: [Person], groups: [Group],

@@ -58,14 +58,28 @@ public struct EngineJournal: Sendable {
     }
 
     /// Marks journal entries a killed run left as `sending` failed: the next plan covers them again.
+    /// A group whose operation was cut off may hold in the app what scimdeck never learnt of (members
+    /// added whose answer was lost): its next push re-reads it whole (Push Now).
     @discardableResult
     public func abandonUnfinished(appId: Int64) throws -> Int {
         try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ?1 AND groupId IN (
+                        SELECT localId FROM journalEntry WHERE appId = ?1 AND targetKind = 'group' AND state IN ('planned', 'sending'))
+                    """, arguments: [appId])
             try db.execute(
                 sql: "UPDATE journalEntry SET state = 'failed', lastError = 'interrupted: the run stopped before the answer was recorded', updatedAt = ? WHERE appId = ? AND state IN ('planned', 'sending')",
                 arguments: [Date(), appId]
             )
             return db.changesCount
+        }
+    }
+
+    /// Asks the group's next push to re-read it whole, as Push Now does.
+    public func requestFullPush(appId: Int64, groupId: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
         }
     }
 
@@ -93,6 +107,24 @@ public struct EngineJournal: Sendable {
                 for row in rows { found[row["localId"]] = row["remoteId"] as String }
             }
             return found
+        }
+    }
+
+    /// People with no link whose latest journaled operation is `operation` (the create) and failed:
+    /// the app may hold them all the same. With the userName the entry recorded.
+    public func unansweredCreates(appId: Int64, operation: String) throws -> [Int64: String] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT localId, userName FROM (
+                    SELECT localId, operation, state, json_extract(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.userName') AS userName,
+                           ROW_NUMBER() OVER (PARTITION BY localId ORDER BY id DESC) AS newest
+                      FROM journalEntry WHERE appId = ?1 AND targetKind = 'user')
+                 WHERE newest = 1 AND operation = ?2 AND state IN ('failed', 'sending', 'planned') AND userName <> ''
+                   AND localId NOT IN (SELECT localId FROM remoteLink WHERE appId = ?1 AND kind = 'user')
+                """, arguments: [appId, operation])
+            var creates: [Int64: String] = [:]
+            for row in rows { creates[row["localId"]] = row["userName"] as String }
+            return creates
         }
     }
 
