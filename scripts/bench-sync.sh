@@ -26,3 +26,7 @@ port=$(free_port); start_server "$port"
 .build/release/scimdeck-bench sync --url "http://127.0.0.1:$port/v2" --people 2000 --groups 40 --members 50 --concurrency 4
 port=$(free_port); start_server "$port"
 python3 scripts/bench-sync-floor.py "http://127.0.0.1:$port/v2" "$SCIMDECK_TOKEN" 2000 40 50 100 4
+
+echo "== incremental sync: 100,000 linked people, 100 changed in the directory"
+port=$(free_port); start_server "$port"
+.build/release/scimdeck-bench incremental --url "http://127.0.0.1:$port/v2" --people 100000 --changed 100

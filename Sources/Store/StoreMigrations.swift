@@ -260,5 +260,8 @@ enum StoreMigrations {
             t.column("processStart", .integer)
             t.column("startedAt", .datetime).notNull()
         }
+        // A person's or group's newest journal entry, found without reading the whole journal:
+        // what a row shows and which creates were never answered.
+        try db.create(index: "journalEntry_target", on: "journalEntry", columns: ["appId", "targetKind", "localId"])
     }
 }

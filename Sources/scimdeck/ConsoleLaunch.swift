@@ -50,7 +50,7 @@ enum ConsoleLaunch {
                 }
                 return SyncSummary(outcome, appLabel: app.label)
             } catch EngineError.appBusy(_, let holder) {
-                return SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(app.label) is being synced by \(holder); no second run was started.")
+                return SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(holder) holds \(app.label); none started here.")
             }
         }
     }

@@ -114,13 +114,14 @@ public struct EngineJournal: Sendable {
     /// the app may hold them all the same. With the userName the entry recorded.
     public func unansweredCreates(appId: Int64, operation: String) throws -> [Int64: String] {
         try writer.read { db in
+            // From the few unfinished entries (journalEntry_state), each checked to be its person's newest.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT localId, userName FROM (
-                    SELECT localId, operation, state, json_extract(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.userName') AS userName,
-                           ROW_NUMBER() OVER (PARTITION BY localId ORDER BY id DESC) AS newest
-                      FROM journalEntry WHERE appId = ?1 AND targetKind = 'user')
-                 WHERE newest = 1 AND operation = ?2 AND state IN ('failed', 'sending', 'planned') AND userName <> ''
-                   AND localId NOT IN (SELECT localId FROM remoteLink WHERE appId = ?1 AND kind = 'user')
+                SELECT j.localId, json_extract(CASE WHEN json_valid(j.payload) THEN j.payload ELSE '{}' END, '$.userName') AS userName
+                  FROM journalEntry j
+                 WHERE j.appId = ?1 AND j.state IN ('failed', 'sending', 'planned') AND j.targetKind = 'user' AND j.operation = ?2
+                   AND NOT EXISTS (SELECT 1 FROM journalEntry k WHERE k.appId = ?1 AND k.targetKind = 'user' AND k.localId = j.localId AND k.id > j.id)
+                   AND NOT EXISTS (SELECT 1 FROM remoteLink l WHERE l.appId = ?1 AND l.kind = 'user' AND l.localId = j.localId)
+                   AND userName <> ''
                 """, arguments: [appId, operation])
             var creates: [Int64: String] = [:]
             for row in rows { creates[row["localId"]] = row["userName"] as String }
@@ -132,10 +133,9 @@ public struct EngineJournal: Sendable {
     public func lastUserFailures(appId: Int64) throws -> [Int64: String] {
         try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT localId, lastError FROM (
-                    SELECT localId, state, lastError, ROW_NUMBER() OVER (PARTITION BY localId ORDER BY id DESC) AS newest
-                      FROM journalEntry WHERE appId = ? AND targetKind = 'user')
-                 WHERE newest = 1 AND state = 'failed'
+                SELECT j.localId, j.lastError FROM journalEntry j
+                 WHERE j.appId = ?1 AND j.state = 'failed' AND j.targetKind = 'user'
+                   AND NOT EXISTS (SELECT 1 FROM journalEntry k WHERE k.appId = ?1 AND k.targetKind = 'user' AND k.localId = j.localId AND k.id > j.id)
                 """, arguments: [appId])
             var failures: [Int64: String] = [:]
             for row in rows { failures[row["localId"]] = (row["lastError"] as String?) ?? "failed" }
