@@ -41,6 +41,10 @@ struct PlanReport: Encodable {
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", remoteId: remoteID)
             case .forgetGroup(let id):
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)")
+            case .removeRemoteMembers(let id, let remoteIDs):
+                return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", members: remoteIDs.count)
+            case .deleteDuplicateGroup(let id, let remoteID):
+                return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", remoteId: remoteID)
             }
         }
         conflicts = plan.conflicts.map { Conflict(people: $0.personIDs.map { people[$0] ?? "#\($0)" }, reason: $0.reason) }

@@ -74,6 +74,30 @@ struct OperationStep: Sendable {
 
         case .forgetGroup(let groupID):
             return Outcome(effects: [.groupUnlinked(groupID: groupID)], detail: "unlinked; the app keeps the group")
+
+        case .removeRemoteMembers(let groupID, let remoteIDs):
+            guard let remoteGroupID = try await ledger.remoteGroupID(for: groupID) else {
+                throw Failure(reason: "the group is not in the app yet (its create failed)", effects: [])
+            }
+            do {
+                try await target.changeMembers(groupID: remoteGroupID, add: [], remove: remoteIDs)
+            } catch ProvisioningTargetError.notFound(let what) {
+                throw Failure(reason: "\(what) was removed in the app; the next full sync creates it again", effects: [])
+            }
+            // No link names these members, so nothing scimdeck knows changes.
+            return Outcome(effects: [], detail: "removed \(remoteIDs.count) stray members")
+
+        case .deleteDuplicateGroup(let groupID, let remoteID):
+            // The plan was made from a read; the link may have moved since. Never delete the linked group.
+            if try await ledger.remoteGroupID(for: groupID) == remoteID {
+                throw Failure(reason: "refused: \(remoteID) is the group scimdeck links, not a duplicate", effects: [])
+            }
+            do {
+                try await target.deleteGroup(id: remoteID)
+            } catch ProvisioningTargetError.notFound {
+                return Outcome(effects: [], detail: "duplicate \(remoteID) already gone from the app")
+            }
+            return Outcome(effects: [], detail: "deleted duplicate \(remoteID)")
         }
     }
 

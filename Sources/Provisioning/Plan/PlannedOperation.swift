@@ -16,6 +16,11 @@ public enum PlannedOperation: Sendable, Equatable {
     case deleteGroup(groupID: Int64, remoteID: String)
     /// Unlink without delete: forget the link, leave the remote group.
     case forgetGroup(groupID: Int64)
+    /// Members a full read found in the app's group that no directory person is linked to (added
+    /// in the app, or left dangling by a user deleted there): removed by their ids in the app.
+    case removeRemoteMembers(groupID: Int64, remoteIDs: [String])
+    /// Another group the app holds under a pushed group's name: deleted, the linked one kept.
+    case deleteDuplicateGroup(groupID: Int64, remoteID: String)
 
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case provisionUser = "create or link user"
@@ -28,6 +33,8 @@ public enum PlannedOperation: Sendable, Equatable {
         case removeMembers = "remove members"
         case deleteGroup = "delete group"
         case forgetGroup = "unlink group"
+        case removeRemoteMembers = "remove stray members"
+        case deleteDuplicateGroup = "delete duplicate group"
     }
 
     public var kind: Kind {
@@ -42,6 +49,8 @@ public enum PlannedOperation: Sendable, Equatable {
         case .removeMembers: return .removeMembers
         case .deleteGroup: return .deleteGroup
         case .forgetGroup: return .forgetGroup
+        case .removeRemoteMembers: return .removeRemoteMembers
+        case .deleteDuplicateGroup: return .deleteDuplicateGroup
         }
     }
 }
