@@ -19,6 +19,8 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.") var concurrency = 4
     @Option(name: .customLong("member-batch"), help: "Members added or removed per PATCH.") var memberBatch = 100
     @Flag(help: "Progress and the result as JSON lines on stdout.") var json = false
+    @Flag(help: "Read every user and group the app holds and correct every difference with the directory.") var full = false
+    @Flag(name: .customLong("fix-duplicates"), help: "With --full: delete the other groups of a pushed group's name, keeping the linked one.") var fixDuplicates = false
 
     struct Result: Encodable {
         var runId: String
@@ -37,6 +39,7 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
         let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
+        if full { return try await runFull(engine) }
         if dryRun {
             let plan = try engine.plan(memberBatchSize: memberBatch)
             let report = try PlanReport(plan: plan, store: store)

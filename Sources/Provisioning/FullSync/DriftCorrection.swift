@@ -49,8 +49,9 @@ public struct DriftCorrection: Sendable, Equatable {
         self.handling = handling
     }
 
-    /// One line, with no verdict: `bob@corp.example name.familyName "X" → "Smith"`,
-    /// `group Sales: stray member eve`.
+    /// One line, what the app holds → what the directory says, with no verdict (the caller says
+    /// whether it was corrected): `bob@corp.example name.familyName "X" → "Smith"`,
+    /// `group Sales: stray member eve → removed`.
     public var summary: String {
         switch difference {
         case .attribute(let attribute, let inApp, let inDirectory):
@@ -66,11 +67,11 @@ public struct DriftCorrection: Sendable, Equatable {
         case .groupRenamed(let inApp):
             return "group \(label) renamed \(Self.quoted(inApp)) in the app → \(Self.quoted(label))"
         case .strayMember(let personID, _, let name):
-            return "group \(label): removed stray member \(name)" + (personID == nil ? " (not linked to any directory person)" : "")
+            return "group \(label): stray member \(name)" + (personID == nil ? " (no directory person is linked to it)" : "") + " → removed"
         case .missingMember(_, let name):
-            return "group \(label): added missing member \(name)"
+            return "group \(label): missing member \(name) → added"
         case .duplicateGroup(let remoteID):
-            return "group \(label): deleted duplicate \(remoteID)"
+            return "group \(label): duplicate \(remoteID) → deleted"
         }
     }
 
