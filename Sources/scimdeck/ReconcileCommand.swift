@@ -26,6 +26,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         var missingRemoteUsers: [String]
         var attributeDrift: [Drift]
         var memberDrift: [Members]
+        /// What `sync --full` would correct, one line each.
+        var drift: [String]
         var recorded: Bool
     }
 
@@ -40,6 +42,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             unknownRemoteUsers: report.unknownRemoteUsers, missingRemoteUsers: report.missingRemoteUsers.map { logins[$0] ?? "#\($0)" },
             attributeDrift: report.attributeDrift.map { .init(userName: $0.userName, attribute: $0.attribute, inApp: $0.inApp, inDirectory: $0.inDirectory) },
             memberDrift: report.memberDrift.filter { $0.missingInApp > 0 || $0.extraInApp > 0 }.map { .init(group: $0.group, missingInApp: $0.missingInApp, extraInApp: $0.extraInApp) },
+            drift: report.drift.map(\.summary),
             recorded: !dryRun
         )
         if json { return try JSONOutput.print(output) }
@@ -50,10 +53,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         for name in output.unknownRemoteUsers.prefix(20) { lines.append("in the app, not in the directory: \(name)") }
         if output.unknownRemoteUsers.count > 20 { lines.append("… and \(output.unknownRemoteUsers.count - 20) more unknown to the directory") }
         for login in output.missingRemoteUsers { lines.append("linked but gone from the app: \(login)\(dryRun ? "" : " (unlinked; the next sync provisions it again)")") }
-        for drift in output.attributeDrift.prefix(50) {
-            lines.append("\(drift.userName): \(drift.attribute) is \(drift.inApp.map { "\"\($0)\"" } ?? "empty") in the app, \(drift.inDirectory.map { "\"\($0)\"" } ?? "empty") from the directory")
-        }
         for members in output.memberDrift { lines.append("\(members.group): \(members.missingInApp) members missing in the app, \(members.extraInApp) extra") }
+        for summary in output.drift { lines.append("drift: \(summary)") }
+        if !output.drift.isEmpty { lines.append("`scimdeck sync --full` corrects the drift (duplicates with --fix-duplicates)") }
         if lines.isEmpty { lines.append("in sync: the app matches the directory") }
         StandardStreams.out(lines.joined(separator: "\n") + "\n")
     }
