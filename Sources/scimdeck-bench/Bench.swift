@@ -6,6 +6,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scimdeck-bench",
         abstract: "scimdeck's benchmarks.",
-        subcommands: [PlanBenchmark.self, SyncBenchmark.self, ConsoleBenchmarkCommand.self]
+        subcommands: [PlanBenchmark.self, SyncBenchmark.self, FullSyncBenchmark.self, ConsoleBenchmarkCommand.self]
     )
 }
