@@ -169,10 +169,15 @@ final class FullSyncTests: XCTestCase {
         let world = try await pushedWorld()
         let ops = try await remoteGroup(world, named: "Ops")
         try await world.inspector.delete(SCIMGroup.self, id: try XCTUnwrap(ops.id))
-        let other = try await world.inspector.createGroup(SCIMGroup(displayName: "Ops"))
+        let eve = try await world.inspector.createUser(SCIMUser(userName: "eve@elsewhere.example"))
+        let other = try await world.inspector.createGroup(SCIMGroup(displayName: "Ops", members: [SCIMMember(value: try XCTUnwrap(eve.id))]))
 
         let result = try await world.fullSync()
-        XCTAssertEqual(result.corrections.map(\.summary), ["group Ops deleted in the app → relinked to the app's group \(try XCTUnwrap(other.id))"])
+        XCTAssertEqual(result.corrections.map(\.summary), [
+            "group Ops deleted in the app → relinked to the app's group \(try XCTUnwrap(other.id))",
+            "group Ops: stray member eve@elsewhere.example (no directory person is linked to it) → removed",
+        ])
+        XCTAssertTrue(result.isClean)
         let groups = try await world.remoteGroups()
         XCTAssertEqual(groups.filter { $0.displayName == "Ops" }.compactMap(\.id), [try XCTUnwrap(other.id)])
         let daveID = try await remoteID(world, "dave@corp.example")

@@ -68,6 +68,16 @@ final class FullSyncPlannerTests: XCTestCase {
         XCTAssertFalse(result.corrections.contains { if case .user = $0.subject { return true }; return false }, "users were not read")
     }
 
+    func test_tombstoneActiveInTheAppIsReportedAndItsStateRecorded() throws {
+        var removed = try snapshot()
+        removed.userLinks[2] = .init(remoteID: "u2", payloadHash: nil, isActive: false)
+        var leaver = SCIMUser(userName: "left@corp.com", active: true)
+        leaver.id = "u2"
+        let result = try FullSyncPlanner().plan(removed, reading: AppReading(extent: .everything, users: [remoteBob(), leaver], groups: []))
+        XCTAssertEqual(result.corrections.map(\.summary), ["left@corp.com active true → false (out of scope)"])
+        XCTAssertEqual(result.observations, [.userLinked(personID: 2, remoteID: "u2", payloadHash: nil, active: true)])
+    }
+
     func test_duplicateOfAPushedNameIsDeletedOnlyWithFixDuplicates() throws {
         let pushes = [ProvisioningSnapshot.GroupPush(groupID: 10, remoteID: "g1", pushedName: "Sales", pushedMemberIDs: [1])]
         let reading = AppReading(extent: .everything, users: [remoteBob()], groups: [group("g1", "Sales", members: ["u1"]), group("g2", "Sales", members: [])])

@@ -136,6 +136,31 @@ public struct FullSyncPlanner: Sendable {
                 // No hash matches the app's copy any more: the planner sends the profile again.
                 if drifted { corrected.userLinks[person.id]?.payloadHash = nil }
             }
+            readTombstones(usersByID)
+        }
+
+        /// Links kept for people removed from the directory: out of scope, so active in the app is drift.
+        private mutating func readTombstones(_ usersByID: [String: SCIMUser]) {
+            let inDirectory = Set(snapshot.people.map(\.id))
+            for (personID, link) in snapshot.userLinks.sorted(by: { $0.key < $1.key }) where !inDirectory.contains(personID) {
+                guard let remote = usersByID[link.remoteID] else {
+                    corrected.userLinks[personID] = nil
+                    observations.append(.userLinkLost(personID: personID))
+                    continue
+                }
+                personByRemoteID[link.remoteID] = personID
+                let label = remote.userName ?? link.remoteID
+                userNameByPerson[personID] = label
+                if remote.active != link.isActive {
+                    corrected.userLinks[personID]?.isActive = remote.active
+                    observations.append(remote.active
+                        ? .userLinked(personID: personID, remoteID: link.remoteID, payloadHash: nil, active: true)
+                        : .userDeactivated(personID: personID))
+                }
+                if remote.active {
+                    corrections.append(DriftCorrection(subject: .user(personID: personID), label: label, difference: .activeInApp))
+                }
+            }
         }
 
         /// Empty and absent are one; userName is compared without case, as everywhere.
@@ -149,6 +174,7 @@ public struct FullSyncPlanner: Sendable {
             let groupsByID = Dictionary(snapshot.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let remoteByID = Dictionary(reading.groups.compactMap { group in group.id.map { ($0, group) } }, uniquingKeysWith: { first, _ in first })
             let claimed = Set(snapshot.groupPushes.compactMap(\.remoteID))
+            let inScope = snapshot.inScopePersonIDs()
             for (index, push) in snapshot.groupPushes.enumerated() {
                 guard push.unlink == nil, let group = groupsByID[push.groupID],
                       let remoteID = push.remoteID, reading.looked(forGroup: remoteID) else { continue }
@@ -163,6 +189,9 @@ public struct FullSyncPlanner: Sendable {
                     corrected.groupPushes[index].pushedMemberIDs = []
                     let relink = namesakes.count == 1 ? namesakes.first : nil
                     corrections.append(DriftCorrection(subject: subject, label: group.name, difference: .groupDeleted(relinkTo: relink)))
+                    if let relink, let found = remoteByID[relink] {
+                        removeStrays(of: found, from: group, inScope: inScope, memberBatchSize: memberBatchSize)
+                    }
                     if namesakes.count > 1 {
                         for id in namesakes {
                             corrections.append(DriftCorrection(subject: subject, label: group.name, difference: .duplicateGroup(remoteID: id),
@@ -207,6 +236,25 @@ public struct FullSyncPlanner: Sendable {
                                                            handling: .heldBack("--fix-duplicates deletes it")))
                     }
                 }
+            }
+        }
+
+        /// The group a deleted one is relinked to may hold anyone: the planner adds the directory's
+        /// members to it (it knows of none there), and this removes the app's members it should not
+        /// hold, by their ids in the app.
+        private mutating func removeStrays(of remote: SCIMGroup, from group: ProvisioningSnapshot.Group, inScope: Set<Int64>, memberBatchSize: Int) {
+            let wanted = Set(group.memberIDs).intersection(inScope)
+            var strays: [String] = []
+            for member in remote.members {
+                guard let id = member.value else { continue }
+                if let personID = personByRemoteID[id], wanted.contains(personID) { continue }
+                strays.append(id)
+                let name = userNameByRemoteID[id] ?? lostUserName[id].map { "\($0) (deleted in the app)" } ?? id
+                corrections.append(DriftCorrection(subject: .group(groupID: group.id), label: group.name,
+                                                   difference: .strayMember(personID: personByRemoteID[id], remoteID: id, name: name)))
+            }
+            for batch in strays.chunked(memberBatchSize) {
+                extraOperations.append(.removeRemoteMembers(groupID: group.id, remoteIDs: batch))
             }
         }
 
