@@ -37,7 +37,7 @@ extension SyncCommand {
                 switch outcome.outcome(of: correction) {
                 case .corrected: return .init(outcome: "corrected", summary: correction.summary)
                 case .wouldCorrect: return .init(outcome: "would correct", summary: correction.summary)
-                case .heldBack(let reason): return .init(outcome: "not corrected", summary: correction.summary, reason: reason)
+                case .heldBack(let reason): return .init(outcome: "not corrected", summary: correction.summary, reason: reason.description)
                 case .failed(let reason): return .init(outcome: "failed", summary: correction.summary, reason: reason)
                 }
             },

@@ -44,7 +44,7 @@ final class FullSyncPlannerTests: XCTestCase {
         let toggles = ProvisioningToggles(createUsers: true, updateUserAttributes: false, deactivateUsers: true)
         let result = try FullSyncPlanner().plan(try snapshot(toggles: toggles), reading: AppReading(extent: .everything, users: [remoteBob(familyName: "X")], groups: []))
         XCTAssertEqual(result.corrections.map(\.summary), [#"bob@corp.com name.familyName "X" → "Smith""#])
-        XCTAssertEqual(result.corrections.map(\.handling), [.heldBack("Update User Attributes is off")])
+        XCTAssertEqual(result.corrections.map(\.handling), [.heldBack(.updateUserAttributesOff)])
         XCTAssertEqual(result.plan.operations, [])
     }
 
@@ -56,7 +56,7 @@ final class FullSyncPlannerTests: XCTestCase {
 
         let toggles = ProvisioningToggles(createUsers: true, updateUserAttributes: true, deactivateUsers: false)
         let off = try FullSyncPlanner().plan(try snapshot(toggles: toggles), reading: AppReading(extent: .everything, users: [remoteBob(active: false)], groups: []))
-        XCTAssertEqual(off.corrections.map(\.handling), [.heldBack("Deactivate Users is off")])
+        XCTAssertEqual(off.corrections.map(\.handling), [.heldBack(.deactivateUsersOff)])
     }
 
     func test_groupReadAloneForPushNowRemovesStraysAndLeavesUsersAlone() throws {
@@ -83,7 +83,7 @@ final class FullSyncPlannerTests: XCTestCase {
         let reading = AppReading(extent: .everything, users: [remoteBob()], groups: [group("g1", "Sales", members: ["u1"]), group("g2", "Sales", members: [])])
         let reported = try FullSyncPlanner().plan(try snapshot(pushes: pushes), reading: reading)
         XCTAssertEqual(reported.plan.operations, [])
-        XCTAssertEqual(reported.corrections.map(\.handling), [.heldBack("--fix-duplicates deletes it")])
+        XCTAssertEqual(reported.corrections.map(\.handling), [.heldBack(.duplicatesKept)])
         let fixed = try FullSyncPlanner(fixDuplicates: true).plan(try snapshot(pushes: pushes), reading: reading)
         XCTAssertEqual(fixed.plan.operations, [.deleteDuplicateGroup(groupID: 10, remoteID: "g2")])
     }

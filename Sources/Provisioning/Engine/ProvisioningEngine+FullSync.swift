@@ -87,7 +87,7 @@ public struct FullSyncResult: Sendable {
         case corrected
         /// A dry run: it would be sent.
         case wouldCorrect
-        case heldBack(String)
+        case heldBack(DriftCorrection.HeldBackReason)
         case failed(String)
     }
 

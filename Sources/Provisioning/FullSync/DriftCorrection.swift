@@ -28,12 +28,35 @@ public struct DriftCorrection: Sendable, Equatable {
         case duplicateGroup(remoteID: String)
     }
 
+    /// Why nothing is sent for a correction.
+    public enum HeldBackReason: Sendable, Equatable, CustomStringConvertible {
+        case updateUserAttributesOff
+        case deactivateUsersOff
+        case createUsersOff
+        /// A duplicate group, kept without `--fix-duplicates`.
+        case duplicatesKept
+        /// A duplicate of a deleted group's name: which one is kept is known once it is relinked.
+        case awaitingRelink
+        /// The plan sends nothing for it (a userName conflict, for one).
+        case notPlanned
+
+        public var description: String {
+            switch self {
+            case .updateUserAttributesOff: return "Update User Attributes is off"
+            case .deactivateUsersOff: return "Deactivate Users is off"
+            case .createUsersOff: return "Create Users is off"
+            case .duplicatesKept: return "--fix-duplicates deletes it"
+            case .awaitingRelink: return "which one is kept is known once the group is relinked: run sync --full again"
+            case .notPlanned: return "the plan sends nothing for it (see the conflicts)"
+            }
+        }
+    }
+
     /// What the plan does about it.
     public enum Handling: Sendable, Equatable {
         /// Operations in the plan correct it.
         case planned
-        /// Nothing is sent for it, for this reason (a switch that is off, a flag not given).
-        case heldBack(String)
+        case heldBack(HeldBackReason)
     }
 
     public var subject: Subject

@@ -30,26 +30,27 @@ public struct FullSyncPlanner: Sendable {
         var plan = try Planner(memberBatchSize: memberBatchSize).plan(work.corrected)
         plan.operations += work.extraOperations
         work.noteMemberDrift(in: plan)
-        let corrections = work.corrections.map { Self.handled($0, by: plan, toggles: snapshot.settings) }
+        let subjects = Set(plan.operations.map(\.subject))
+        let corrections = work.corrections.map { Self.handled($0, subjects: subjects, toggles: snapshot.settings) }
         return Result(plan: plan, corrections: corrections, observations: work.observations)
     }
 
     /// Planned when an operation of the plan targets its subject; else held back, with why.
-    static func handled(_ correction: DriftCorrection, by plan: Plan, toggles: ProvisioningToggles) -> DriftCorrection {
+    static func handled(_ correction: DriftCorrection, subjects: Set<DriftCorrection.Subject>, toggles: ProvisioningToggles) -> DriftCorrection {
         var correction = correction
         guard correction.handling == .planned else { return correction }
         if case .attribute = correction.difference, !toggles.updateUserAttributes {
-            correction.handling = .heldBack("Update User Attributes is off")
+            correction.handling = .heldBack(.updateUserAttributesOff)
             return correction
         }
-        if plan.operations.contains(where: { $0.subject == correction.subject }) { return correction }
+        if subjects.contains(correction.subject) { return correction }
         switch correction.difference {
         case .inactiveInApp where !toggles.deactivateUsers, .activeInApp where !toggles.deactivateUsers:
-            correction.handling = .heldBack("Deactivate Users is off")
+            correction.handling = .heldBack(.deactivateUsersOff)
         case .userDeleted where !toggles.createUsers:
-            correction.handling = .heldBack("Create Users is off")
+            correction.handling = .heldBack(.createUsersOff)
         default:
-            correction.handling = .heldBack("the plan sends nothing for it (see the conflicts)")
+            correction.handling = .heldBack(.notPlanned)
         }
         return correction
     }
@@ -195,7 +196,7 @@ public struct FullSyncPlanner: Sendable {
                     if namesakes.count > 1 {
                         for id in namesakes {
                             corrections.append(DriftCorrection(subject: subject, label: group.name, difference: .duplicateGroup(remoteID: id),
-                                                               handling: .heldBack("which one is kept is known once the group is relinked: run sync --full again")))
+                                                               handling: .heldBack(.awaitingRelink)))
                         }
                     }
                     continue
@@ -233,7 +234,7 @@ public struct FullSyncPlanner: Sendable {
                         corrections.append(DriftCorrection(subject: subject, label: group.name, difference: .duplicateGroup(remoteID: id)))
                     } else {
                         corrections.append(DriftCorrection(subject: subject, label: group.name, difference: .duplicateGroup(remoteID: id),
-                                                           handling: .heldBack("--fix-duplicates deletes it")))
+                                                           handling: .heldBack(.duplicatesKept)))
                     }
                 }
             }
