@@ -4,8 +4,9 @@ import Store
 import TestSupport
 import XCTest
 
-/// `scimdeck sync --full` through the built binary: each correction printed, a dry run that only
-/// reads, a run killed while recreating groups, and the run after it ending with no duplicate.
+/// `scimdeck sync --full` through the built binary: the drift `reconcile` reports, each correction
+/// printed, a dry run that only reads, a run killed while recreating groups, and the run after it
+/// ending with no duplicate.
 final class FullSyncCommandTests: XCTestCase {
     func test_syncFullPrintsEachCorrectionAndAKilledRunResumesWithNoDuplicate() async throws {
         let server = try SCIMServerFixture.start()
@@ -51,6 +52,12 @@ final class FullSyncCommandTests: XCTestCase {
         func log() throws -> [String] {
             try store.provisioning.requestLog(appId: appID, limit: 100_000).reversed().map { "\($0.method) \($0.path)" }
         }
+        let reconciled = try scimdeck(["reconcile", "--dry-run", "--app", "Axiad"])
+        XCTAssertTrue(reconciled.stdout.contains(#"drift: \#(userName) name.familyName "Tampered" → "\#(familyName)""#), reconciled.stdout)
+        for name in groupNames {
+            XCTAssertTrue(reconciled.stdout.contains("drift: group \(name) deleted in the app → created again"), reconciled.stdout)
+        }
+
         let beforeDryRun = try log().count
         let preview = try scimdeck(["sync", "--full", "--dry-run", "--app", "Axiad"])
         XCTAssertTrue(try log().dropFirst(beforeDryRun).allSatisfy { $0.hasPrefix("GET ") }, "a dry run only reads")
