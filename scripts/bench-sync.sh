@@ -30,3 +30,12 @@ python3 scripts/bench-sync-floor.py "http://127.0.0.1:$port/v2" "$SCIMDECK_TOKEN
 echo "== incremental sync: 100,000 linked people, 100 changed in the directory"
 port=$(free_port); start_server "$port"
 .build/release/scimdeck-bench incremental --url "http://127.0.0.1:$port/v2" --people 100000 --changed 100
+echo "== sync --full: 10,000 linked users, unchanged, against a plain paged GET of them all (goal ≤ 1.2×)"
+port=$(free_port); start_server "$port"
+full_out=$(.build/release/scimdeck-bench full-sync --url "http://127.0.0.1:$port/v2" --users 10000)
+echo "$full_out" | grep -v '^full-sync-seconds='
+floor_out=$(python3 scripts/bench-full-sync-floor.py "http://127.0.0.1:$port/v2" "$SCIMDECK_TOKEN" 1000)
+echo "$floor_out" | grep -v '^floor-seconds='
+full=$(echo "$full_out" | sed -n 's/^full-sync-seconds=//p')
+floor=$(echo "$floor_out" | sed -n 's/^floor-seconds=//p')
+python3 -c "import sys; print(f'sync --full / paged GET: {float(sys.argv[1]) / float(sys.argv[2]):.2f}×')" "$full" "$floor"

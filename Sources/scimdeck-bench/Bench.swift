@@ -6,6 +6,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scimdeck-bench",
         abstract: "scimdeck's benchmarks.",
-        subcommands: [PlanBenchmark.self, SyncBenchmark.self, IncrementalSyncBenchmark.self, ConsoleBenchmarkCommand.self]
+        subcommands: [PlanBenchmark.self, SyncBenchmark.self, IncrementalSyncBenchmark.self, FullSyncBenchmark.self, ConsoleBenchmarkCommand.self]
     )
 }

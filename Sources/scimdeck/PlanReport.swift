@@ -46,7 +46,7 @@ struct PlanReport: Encodable {
                 return Operation(kind: operation.kind.rawValue, target: profile.userName ?? people[id] ?? "#\(id)", remoteId: remoteID)
             case .deactivateUser(let id, let remoteID):
                 return Operation(kind: operation.kind.rawValue, target: people[id] ?? "#\(id)", remoteId: remoteID)
-            case .createGroup(_, let name):
+            case .createGroup(_, let name, _):
                 return Operation(kind: operation.kind.rawValue, target: name)
             case .renameGroup(_, let remoteID, let name):
                 return Operation(kind: operation.kind.rawValue, target: name, remoteId: remoteID)
@@ -58,6 +58,10 @@ struct PlanReport: Encodable {
                 return Operation(kind: operation.kind.rawValue, target: userName)
             case .forgetGroup(let id):
                 return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)")
+            case .removeRemoteMembers(let id, let remoteIDs):
+                return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", members: remoteIDs.count)
+            case .deleteDuplicateGroup(let id, let remoteID):
+                return Operation(kind: operation.kind.rawValue, target: groups[id] ?? "#\(id)", remoteId: remoteID)
             }
         }
         conflicts = plan.conflicts.map { Conflict(people: $0.personIDs.map { people[$0] ?? "#\($0)" }, reason: $0.reason) }

@@ -26,6 +26,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         var missingRemoteUsers: [String]
         var attributeDrift: [Drift]
         var memberDrift: [Members]
+        /// What `sync --full` would correct, one line each.
+        var drift: [String]
         var recorded: Bool
     }
 
@@ -33,13 +35,15 @@ struct ReconcileCommand: AsyncParsableCommand {
         let store = try ScimdeckStore(path: global.storePath)
         let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
         let client = try engine.client(transport: try connection.transport(maxInFlight: 4), token: try token.read())
-        let report = try await engine.reconcile(client: client, dryRun: dryRun)
+        let claim = RunClaim(holder: "scimdeck reconcile") { line in StandardStreams.err(line + "\n") }
+        let report = try await engine.reconcile(client: client, dryRun: dryRun, claim: claim)
         let logins = Dictionary(try store.directory.people().compactMap { person in person.id.map { ($0, person.login) } }, uniquingKeysWith: { a, _ in a })
         let output = Output(
             linkedUsers: report.linkedUsers.map(\.userName), linkedGroups: report.linkedGroups.map(\.name),
             unknownRemoteUsers: report.unknownRemoteUsers, missingRemoteUsers: report.missingRemoteUsers.map { logins[$0] ?? "#\($0)" },
             attributeDrift: report.attributeDrift.map { .init(userName: $0.userName, attribute: $0.attribute, inApp: $0.inApp, inDirectory: $0.inDirectory) },
             memberDrift: report.memberDrift.filter { $0.missingInApp > 0 || $0.extraInApp > 0 }.map { .init(group: $0.group, missingInApp: $0.missingInApp, extraInApp: $0.extraInApp) },
+            drift: report.drift.map(\.summary),
             recorded: !dryRun
         )
         if json { return try JSONOutput.print(output) }
@@ -50,10 +54,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         for name in output.unknownRemoteUsers.prefix(20) { lines.append("in the app, not in the directory: \(name)") }
         if output.unknownRemoteUsers.count > 20 { lines.append("… and \(output.unknownRemoteUsers.count - 20) more unknown to the directory") }
         for login in output.missingRemoteUsers { lines.append("linked but gone from the app: \(login)\(dryRun ? "" : " (unlinked; the next sync provisions it again)")") }
-        for drift in output.attributeDrift.prefix(50) {
-            lines.append("\(drift.userName): \(drift.attribute) is \(drift.inApp.map { "\"\($0)\"" } ?? "empty") in the app, \(drift.inDirectory.map { "\"\($0)\"" } ?? "empty") from the directory")
-        }
         for members in output.memberDrift { lines.append("\(members.group): \(members.missingInApp) members missing in the app, \(members.extraInApp) extra") }
+        for summary in output.drift { lines.append("drift: \(summary)") }
+        if !output.drift.isEmpty { lines.append("`scimdeck sync --full` corrects the drift (duplicates with --fix-duplicates)") }
         if lines.isEmpty { lines.append("in sync: the app matches the directory") }
         StandardStreams.out(lines.joined(separator: "\n") + "\n")
     }

@@ -25,6 +25,8 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .customLong("member-batch"), help: "Members added or removed per PATCH.") var memberBatch = 100
     @Flag(help: "Progress and the result as JSON lines on stdout.") var json = false
     @Flag(name: .customLong("no-wait"), help: "Exit 75 at once when another run is syncing the app, instead of waiting for it.") var noWait = false
+    @Flag(help: "Read every user and group the app holds and correct every difference with the directory.") var full = false
+    @Flag(name: .customLong("fix-duplicates"), help: "With --full: delete the other groups of a pushed group's name, keeping the linked one.") var fixDuplicates = false
 
     struct Result: Encodable {
         var runId: String
@@ -45,6 +47,7 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
         let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
+        if full { return try await runFull(engine) }
         if dryRun {
             let plan = try engine.plan(memberBatchSize: memberBatch)
             let report = try PlanReport(plan: plan, store: store, appID: engine.appID)
@@ -56,7 +59,6 @@ struct SyncCommand: AsyncParsableCommand {
         let client = try engine.client(transport: transport, token: try token.read())
         let printer = SyncProgressPrinter(json: json)
         let start = ContinuousClock.now
-        let claim = RunClaim(holder: "scimdeck sync", waits: !noWait) { line in StandardStreams.err(line + "\n") }
         let outcome: SyncResult
         do {
             outcome = try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
@@ -83,6 +85,11 @@ struct SyncCommand: AsyncParsableCommand {
             printSummary(result, outcome: outcome, store: store, engine: engine)
         }
         if !outcome.outcome.isComplete { throw ExitCode(1) }
+    }
+
+    /// Who this run is to a second one, and whether it waits for the app.
+    var claim: RunClaim {
+        RunClaim(holder: full ? "scimdeck sync --full" : "scimdeck sync", waits: !noWait) { line in StandardStreams.err(line + "\n") }
     }
 
     /// EX_TEMPFAIL: another run holds the app; try again later.

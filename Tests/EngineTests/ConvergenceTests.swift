@@ -41,7 +41,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
 
     static let app = "Axiad"
     /// Changes made directly in the app need `sync --full` to be set right.
-    let tamperingEnabled = false
+    let tamperingEnabled = true
 
     init(seed: UInt64) throws {
         self.seed = seed

@@ -115,3 +115,14 @@ func XCTUnwrapValue<T>(_ value: T?) throws -> T {
     guard let value else { throw MissingValue() }
     return value
 }
+
+extension EngineWorld {
+    /// `sync --full` through the engine, with the request log the app sees.
+    @discardableResult
+    func fullSync(dryRun: Bool = false, fixDuplicates: Bool = false, memberBatchSize: Int = 100, pageSize: Int = ProvisioningEngine.fullReadPageSize) async throws -> FullSyncResult {
+        let engine = try engine
+        let client = try engine.client(transport: Self.transport, retry: Self.fastRetry)
+        return try await engine.fullSync(client: client, dryRun: dryRun, fixDuplicates: fixDuplicates,
+                                         memberBatchSize: memberBatchSize, pageSize: pageSize)
+    }
+}

@@ -77,6 +77,7 @@ final class BatchingTarget: ProvisioningTarget, @unchecked Sendable {
     func updateUser(id: String, profile: MappedProfile, active: Bool) async throws { try await app.updateUser(id: id, profile: profile, active: active) }
     func setUserActive(id: String, _ active: Bool) async throws { try await app.setUserActive(id: id, active) }
     func findGroups(displayName: String) async throws -> [String] { try await app.findGroups(displayName: displayName) }
+    func groupMembers(id: String) async throws -> [String] { try await app.groupMembers(id: id) }
     func createGroup(displayName: String) async throws -> String { try await app.createGroup(displayName: displayName) }
     func renameGroup(id: String, to displayName: String) async throws { try await app.renameGroup(id: id, to: displayName) }
     func changeMembers(groupID: String, add: [String], remove: [String]) async throws { try await app.changeMembers(groupID: groupID, add: add, remove: remove) }

@@ -186,7 +186,7 @@ final class PlanExecutorTests: XCTestCase {
 
     func test_phasesPutUsersBeforeGroupsBeforeMembershipsAndChainEachGroupsMemberships() {
         let operations: [PlannedOperation] = [
-            .addMembers(groupID: 1, personIDs: [1]), .createGroup(groupID: 1, name: "A"), .provisionUser(personID: 1, profile: MappedProfile(values: [])),
+            .addMembers(groupID: 1, personIDs: [1]), .createGroup(groupID: 1, name: "A", members: [1]), .provisionUser(personID: 1, profile: MappedProfile(values: [])),
             .removeMembers(groupID: 1, personIDs: [2]), .addMembers(groupID: 2, personIDs: [1]), .forgetGroup(groupID: 3),
         ]
         let phases = PlanExecutor.phases(of: operations)

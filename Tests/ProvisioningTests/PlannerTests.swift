@@ -103,7 +103,7 @@ final class PlannerTests: XCTestCase {
         let group = Group(id: 10, name: "Sales", memberIDs: [1, 2, 3, 4, 5])
         let plan = try Planner(memberBatchSize: 2).plan(snapshot(people: people, groups: [group], direct: [1, 2, 3, 4], pushes: [.init(groupID: 10)]))
         XCTAssertEqual(plan.operations.filter { $0.kind != .provisionUser }, [
-            .createGroup(groupID: 10, name: "Sales"),
+            .createGroup(groupID: 10, name: "Sales", members: [1, 2, 3, 4]),
             .addMembers(groupID: 10, personIDs: [1, 2]),
             .addMembers(groupID: 10, personIDs: [3, 4]),
         ], "person 5 is not assigned, so not a member in the app")
@@ -153,7 +153,7 @@ final class PlannerTests: XCTestCase {
             Group(id: 12, name: "Sales-AD", description: "Active Directory", memberIDs: []),
         ]
         let plan = try Planner().plan(snapshot(people: [], groups: groups, rules: [rule]))
-        XCTAssertEqual(plan.operations, [.createGroup(groupID: 10, name: "AD-Sales")])
+        XCTAssertEqual(plan.operations, [.createGroup(groupID: 10, name: "AD-Sales", members: [])])
 
         let later = groups + [Group(id: 13, name: "ad-finance", description: "from active directory", memberIDs: [])]
         let second = try Planner().plan(snapshot(people: [], groups: later, rules: [rule]))

@@ -47,9 +47,11 @@ struct OperationStep: Sendable {
             }
             return try finishUserChange(operation, error: nil)
 
-        case .createGroup(let groupID, let name):
+        case .createGroup(let groupID, let name, let members):
             if let existing = try await target.findGroups(displayName: name).first {
-                return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: "linked the app's group \(existing)")
+                let removed = try await removeStrays(fromExisting: existing, keeping: members)
+                let detail = "linked the app's group \(existing)" + (removed == 0 ? "" : " and removed \(removed) members the directory does not give it")
+                return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: detail)
             }
             let remoteID = try await target.createGroup(displayName: name)
             return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: remoteID, name: name)], detail: "created \(remoteID)")
@@ -82,6 +84,30 @@ struct OperationStep: Sendable {
             if existing.active { try await target.setUserActive(id: existing.id, false) }
             return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: nil, active: false)],
                            detail: "the app made \(userName) after all: linked and deactivated")
+
+        case .removeRemoteMembers(let groupID, let remoteIDs):
+            guard let remoteGroupID = try await ledger.remoteGroupID(for: groupID) else {
+                throw Failure(reason: "the group is not in the app yet (its create failed)", effects: [])
+            }
+            do {
+                try await target.changeMembers(groupID: remoteGroupID, add: [], remove: remoteIDs)
+            } catch ProvisioningTargetError.notFound(let what) {
+                throw Failure(reason: "\(what) was removed in the app; the next full sync creates it again", effects: [])
+            }
+            // No link names these members, so nothing scimdeck knows changes.
+            return Outcome(effects: [], detail: "removed \(remoteIDs.count) stray members")
+
+        case .deleteDuplicateGroup(let groupID, let remoteID):
+            // The plan was made from a read; the link may have moved since. Never delete the linked group.
+            if try await ledger.remoteGroupID(for: groupID) == remoteID {
+                throw Failure(reason: "refused: \(remoteID) is the group scimdeck links, not a duplicate", effects: [])
+            }
+            do {
+                try await target.deleteGroup(id: remoteID)
+            } catch ProvisioningTargetError.notFound {
+                return Outcome(effects: [], detail: "duplicate \(remoteID) already gone from the app")
+            }
+            return Outcome(effects: [], detail: "deleted duplicate \(remoteID)")
         }
     }
 
@@ -157,6 +183,19 @@ struct OperationStep: Sendable {
             try await target.setUserActive(id: existing.id, true)
         }
         return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: nil, active: true)], detail: "linked the app's user \(existing.id)")
+    }
+
+    /// Empties an adopted group of everyone but `members` (whom the plan's adds then send), in
+    /// bounded batches. Returns how many were removed.
+    private func removeStrays(fromExisting remoteGroupID: String, keeping members: [Int64]) async throws -> Int {
+        let present = try await target.groupMembers(id: remoteGroupID)
+        guard !present.isEmpty else { return 0 }
+        let kept = Set(try await ledger.remoteUserIDs(for: members).values)
+        let strays = present.filter { !kept.contains($0) }
+        for batch in strays.chunked(100) {
+            try await target.changeMembers(groupID: remoteGroupID, add: [], remove: batch)
+        }
+        return strays.count
     }
 
     /// People without a link (their create failed) are left out of an add and planned again next run.

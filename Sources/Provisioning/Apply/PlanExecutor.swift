@@ -78,14 +78,14 @@ public struct PlanExecutor: Sendable {
                 users.append([operation])
             case .createGroup, .renameGroup:
                 structure.append([operation])
-            case .addMembers(let groupID, _), .removeMembers(let groupID, _):
+            case .addMembers(let groupID, _), .removeMembers(let groupID, _), .removeRemoteMembers(let groupID, _):
                 if let index = membershipChains[groupID] {
                     memberships[index].append(operation)
                 } else {
                     membershipChains[groupID] = memberships.count
                     memberships.append([operation])
                 }
-            case .deleteGroup, .forgetGroup:
+            case .deleteGroup, .forgetGroup, .deleteDuplicateGroup:
                 unlinks.append([operation])
             }
         }

@@ -11,4 +11,7 @@ public enum ProvisioningEffect: Sendable, Equatable {
     case membersAdded(groupID: Int64, personIDs: [Int64])
     case membersRemoved(groupID: Int64, personIDs: [Int64])
     case groupUnlinked(groupID: Int64)
+    /// What a read found the app's group to hold, by directory person: replaces what scimdeck
+    /// believed was pushed, so the plan sends the real difference.
+    case membersObserved(groupID: Int64, personIDs: [Int64])
 }

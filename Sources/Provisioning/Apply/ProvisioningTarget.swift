@@ -12,6 +12,8 @@ public protocol ProvisioningTarget: Sendable {
 
     /// Ids of the groups named `displayName` (apps may hold several).
     func findGroups(displayName: String) async throws -> [String]
+    /// The ids of the users the app's group holds.
+    func groupMembers(id: String) async throws -> [String]
     func createGroup(displayName: String) async throws -> String
     func renameGroup(id: String, to displayName: String) async throws
     func changeMembers(groupID: String, add: [String], remove: [String]) async throws

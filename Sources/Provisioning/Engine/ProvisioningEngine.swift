@@ -78,7 +78,7 @@ public struct ProvisioningEngine: Sendable {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
         guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
         let interrupted = try store.engine.abandonUnfinished(appId: appID)
-        let plan = try plan(memberBatchSize: memberBatchSize)
+        let plan = try await planReadingPushNowGroups(client: client, memberBatchSize: memberBatchSize)
         let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
         let ledger = StoreLedger(store: store, appID: appID)
         let target = await target(client: client, profile: profile, bulkMaxOperations: bulkMaxOperations)

@@ -67,6 +67,7 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
         case .membersAdded(let groupID, let personIDs): return .addPushedMembers(groupId: groupID, personIds: personIDs)
         case .membersRemoved(let groupID, let personIDs): return .removePushedMembers(groupId: groupID, personIds: personIDs)
         case .groupUnlinked(let groupID): return .unlinkGroup(groupId: groupID)
+        case .membersObserved(let groupID, let personIDs): return .replacePushedMembers(groupId: groupID, personIds: personIDs)
         }
     }
 
@@ -86,8 +87,8 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
         case .provisionUser(let id, _), .updateUser(let id, _, _), .deactivateUser(let id, _), .reactivateUser(let id, _, _),
              .settleUncertainUser(let id, _):
             return (.user, id)
-        case .createGroup(let id, _), .renameGroup(let id, _, _), .addMembers(let id, _), .removeMembers(let id, _),
-             .deleteGroup(let id, _), .forgetGroup(let id):
+        case .createGroup(let id, _, _), .renameGroup(let id, _, _), .addMembers(let id, _), .removeMembers(let id, _),
+             .deleteGroup(let id, _), .forgetGroup(let id), .removeRemoteMembers(let id, _), .deleteDuplicateGroup(let id, _):
             return (.group, id)
         }
     }
@@ -100,13 +101,14 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
         case .updateUser(_, let remoteID, let profile), .reactivateUser(_, let remoteID, let profile):
             fields["remoteId"] = remoteID
             fields["userName"] = profile.userName ?? ""
-        case .deactivateUser(_, let remoteID), .deleteGroup(_, let remoteID): fields["remoteId"] = remoteID
-        case .createGroup(_, let name): fields["displayName"] = name
+        case .deactivateUser(_, let remoteID), .deleteGroup(_, let remoteID), .deleteDuplicateGroup(_, let remoteID): fields["remoteId"] = remoteID
+        case .createGroup(_, let name, _): fields["displayName"] = name
         case .renameGroup(_, let remoteID, let name):
             fields["remoteId"] = remoteID
             fields["displayName"] = name
         case .addMembers(_, let personIDs), .removeMembers(_, let personIDs): fields["members"] = personIDs.count
         case .settleUncertainUser(_, let userName): fields["userName"] = userName
+        case .removeRemoteMembers(_, let remoteIDs): fields["members"] = remoteIDs.count
         case .forgetGroup: break
         }
         let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)

@@ -162,17 +162,17 @@ public struct Planner: Sendable {
             }
             // A linked group whose directory group was removed is left alone: only an unlink deletes.
             guard let group = groupsByID[push.groupID] else { continue }
+            var desired: [Int64] = []
+            var seen: Set<Int64> = []
+            for memberID in group.memberIDs where eligibleMembers.contains(memberID) && seen.insert(memberID).inserted {
+                desired.append(memberID)
+            }
             if let remoteID = push.remoteID {
                 if push.pushedName != group.name {
                     structural.append(.renameGroup(groupID: group.id, remoteID: remoteID, name: group.name))
                 }
             } else {
-                structural.append(.createGroup(groupID: group.id, name: group.name))
-            }
-            var desired: [Int64] = []
-            var seen: Set<Int64> = []
-            for memberID in group.memberIDs where eligibleMembers.contains(memberID) && seen.insert(memberID).inserted {
-                desired.append(memberID)
+                structural.append(.createGroup(groupID: group.id, name: group.name, members: desired))
             }
             let known = push.remoteID == nil ? [] : push.pushedMemberIDs
             let toAdd = push.pushNowRequested ? desired : desired.filter { !known.contains($0) }

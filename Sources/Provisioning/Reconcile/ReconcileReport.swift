@@ -47,11 +47,14 @@ public struct ReconcileReport: Sendable, Equatable {
     /// Mapped values that differ between the app and the directory.
     public var attributeDrift: [AttributeDrift] = []
     public var memberDrift: [MemberDrift] = []
+    /// Every difference `sync --full` would correct, from the same computation (duplicate groups
+    /// and members no directory person is linked to included).
+    public var drift: [DriftCorrection] = []
 
     public init() {}
 
     public var isInSync: Bool {
         linkedUsers.isEmpty && linkedGroups.isEmpty && unknownRemoteUsers.isEmpty && missingRemoteUsers.isEmpty
-            && attributeDrift.isEmpty && memberDrift.isEmpty
+            && attributeDrift.isEmpty && memberDrift.isEmpty && drift.isEmpty
     }
 }

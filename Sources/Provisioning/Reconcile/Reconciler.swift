@@ -21,18 +21,12 @@ public struct Reconciler: Sendable {
             let profile = mapper.map(person.profile)
             if let userName = profile.userName { knownUserNames.insert(userName.lowercased()) }
             if let link = snapshot.userLinks[person.id] {
-                guard let remote = remoteByID[link.remoteID] else {
+                guard remoteByID[link.remoteID] != nil else {
                     report.missingRemoteUsers.append(person.id)
                     continue
                 }
+                // Attribute drift comes from the full sync's computation (the engine fills it in).
                 personByRemoteID[link.remoteID] = person.id
-                guard person.status == .active else { continue }
-                for (attribute, value) in profile.values {
-                    let inApp = ProfileEncoder.value(at: attribute, in: remote)
-                    if (inApp ?? "") != (value ?? "") {
-                        report.attributeDrift.append(.init(userName: remote.userName ?? link.remoteID, attribute: attribute, inApp: inApp, inDirectory: value))
-                    }
-                }
             } else if let userName = profile.userName, let remote = remoteByUserName[userName.lowercased()], let remoteID = remote.id,
                       personByRemoteID[remoteID] == nil {
                 personByRemoteID[remoteID] = person.id

@@ -76,6 +76,12 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
         }
     }
 
+    public func groupMembers(id: String) async throws -> [String] {
+        try await translatingErrors("group \(id)") {
+            try await client.get(SCIMGroup.self, id: id).members.compactMap(\.value)
+        }
+    }
+
     public func createGroup(displayName: String) async throws -> String {
         try await translatingErrors("group \(displayName)") {
             let created = try await client.createGroup(SCIMGroup(displayName: displayName, members: []))

@@ -80,6 +80,13 @@ actor FakeApp: ProvisioningTarget {
         return groups.values.filter { $0.displayName == displayName }.map(\.id).sorted()
     }
 
+    func groupMembers(id: String) async throws -> [String] {
+        await begin("GET /Groups/\(id)")
+        defer { end() }
+        guard let group = groups[id] else { throw ProvisioningTargetError.notFound("group \(id)") }
+        return group.members
+    }
+
     func createGroup(displayName: String) async throws -> String {
         await begin("POST /Groups \(displayName)")
         defer { end() }

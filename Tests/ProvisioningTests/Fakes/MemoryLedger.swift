@@ -70,6 +70,8 @@ actor MemoryLedger: ProvisioningLedger {
             groupPushes[groupID]?.pushedMemberIDs.subtract(personIDs)
         case .groupUnlinked(let groupID):
             groupPushes[groupID] = nil
+        case .membersObserved(let groupID, let personIDs):
+            groupPushes[groupID]?.pushedMemberIDs = Set(personIDs)
         }
     }
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Provisioning
+
+/// `scimdeck sync --full [--dry-run] [--fix-duplicates]`: one line per correction, then the counts.
+extension SyncCommand {
+    struct FullResult: Encodable {
+        struct Correction: Encodable {
+            var outcome: String
+            var summary: String
+            var reason: String?
+        }
+
+        var runId: String?
+        var dryRun: Bool
+        var usersRead: Int
+        var groupsRead: Int
+        var corrections: [Correction]
+        var succeeded: [String: Int]
+        var failed: [Failure]
+        var interruptedEarlier: Int
+    }
+
+    func validate() throws {
+        if fixDuplicates && !full { throw ValidationError("--fix-duplicates goes with --full") }
+    }
+
+    func runFull(_ engine: ProvisioningEngine) async throws {
+        let transport = try connection.transport(maxInFlight: max(1, concurrency))
+        let client = try engine.client(transport: transport, token: try token.read())
+        let printer = SyncProgressPrinter(json: json)
+        let outcome: FullSyncResult
+        do {
+            outcome = try await engine.fullSync(client: client, dryRun: dryRun, fixDuplicates: fixDuplicates, concurrency: concurrency,
+                                                memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
+        } catch EngineError.appBusy(let label, let holder) {
+            StandardStreams.err("scimdeck: \(EngineError.appBusy(label, holder: holder))\n")
+            throw ExitCode(SyncCommand.busyExitCode)
+        }
+        let result = FullResult(
+            runId: outcome.runID, dryRun: dryRun, usersRead: outcome.usersRead, groupsRead: outcome.groupsRead,
+            corrections: outcome.corrections.map { correction in
+                switch outcome.outcome(of: correction) {
+                case .corrected: return .init(outcome: "corrected", summary: correction.summary)
+                case .wouldCorrect: return .init(outcome: "would correct", summary: correction.summary)
+                case .heldBack(let reason): return .init(outcome: "not corrected", summary: correction.summary, reason: reason.description)
+                case .failed(let reason): return .init(outcome: "failed", summary: correction.summary, reason: reason)
+                }
+            },
+            succeeded: Dictionary((outcome.report?.succeeded ?? [:]).map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +),
+            failed: (outcome.report?.failures ?? []).map { Failure(kind: $0.operation.kind.rawValue, reason: $0.reason) },
+            interruptedEarlier: outcome.interruptedEntries
+        )
+        if json {
+            JSONOutput.line(result)
+        } else {
+            printFull(result, plan: outcome.plan)
+            let held = (try? PlanReport(plan: outcome.plan, store: engine.store, appID: engine.appID).heldBackLines(limit: 20)) ?? []
+            if !held.isEmpty { StandardStreams.out(held.joined(separator: "\n") + "\n") }
+        }
+        if !dryRun && !outcome.isClean { throw ExitCode(1) }
+    }
+
+    private func printFull(_ result: FullResult, plan: Plan) {
+        var lines: [String] = []
+        if result.interruptedEarlier > 0 { lines.append("an earlier run was interrupted with \(result.interruptedEarlier) operations open; this run covered them") }
+        lines.append("read \(result.usersRead) users and \(result.groupsRead) groups from the app")
+        for correction in result.corrections {
+            lines.append("\(correction.outcome): \(correction.summary)" + (correction.reason.map { " (\($0))" } ?? ""))
+        }
+        if result.corrections.isEmpty { lines.append("no drift: the app holds what scimdeck last sent") }
+        if result.dryRun {
+            for (kind, count) in plan.counts { lines.append("would send \(kind.rawValue): \(count)") }
+        } else {
+            for (kind, count) in result.succeeded.sorted(by: { $0.key < $1.key }) { lines.append("\(kind): \(count)") }
+        }
+        for failure in result.failed.prefix(20) { lines.append("failed: \(failure.kind): \(failure.reason)") }
+        if result.failed.count > 20 { lines.append("… and \(result.failed.count - 20) more failures (`scimdeck tasks list`)") }
+        StandardStreams.out(lines.joined(separator: "\n") + "\n")
+    }
+}
