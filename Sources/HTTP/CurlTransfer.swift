@@ -55,6 +55,14 @@ final class CurlTransfer: @unchecked Sendable {
         // Proxies come from the environment (libcurl's default); "" disables them for loopback destinations.
         if !useProxy { set(CURLOPT_PROXY, "") }
 
+        if !Self.isIdempotent(request.method) {
+            // libcurl silently sends a request again on a new connection when a *reused* one dies before
+            // the first byte of answer, even though the server may have acted on it already: a duplicate
+            // user or group for a POST. A fresh connection is never a reused one, so that re-send cannot
+            // happen; the client then sees the lost answer and looks the resource up instead.
+            set(CURLOPT_FRESH_CONNECT, 1)
+        }
+
         switch request.method.uppercased() {
         case "GET": set(CURLOPT_HTTPGET, 1)
         case "HEAD": set(CURLOPT_NOBODY, 1)
@@ -134,6 +142,12 @@ final class CurlTransfer: @unchecked Sendable {
         let name = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<nameEnd]), as: UTF8.self)
         let value = String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<end]), as: UTF8.self)
         headers.append((name, value))
+    }
+
+    /// Methods a server may safely see twice (SCIM's PATCH operations here set values and members,
+    /// so a second one changes nothing). Everything else, POST above all, is sent on a fresh connection.
+    static func isIdempotent(_ method: String) -> Bool {
+        ["GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"].contains(method.uppercased())
     }
 
     private static func milliseconds(_ seconds: Double) -> Int {

@@ -36,7 +36,7 @@ extension SCIMClient {
             case .invalidURL, .insecureHTTPRefused: return .badURL(transport.description)
             default: return .unreachable(transport.description)
             }
-        case .notSCIM:
+        case .notSCIM, .foreignResource:
             return .notSCIM(error.reason)
         case .status:
             let status = error.status ?? 0

@@ -21,7 +21,7 @@ extension SCIMClient {
             switch error.kind {
             case .status where error.status == 401 || error.status == 403: throw error
             case .transport, .invalidBaseURL, .invalidRequest: throw error
-            case .status, .notSCIM: return nil
+            case .status, .notSCIM, .foreignResource: return nil
             }
         }
     }

@@ -13,6 +13,9 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case status
         /// A 2xx answer whose body is not the SCIM JSON that was expected.
         case notSCIM(reason: String)
+        /// A create answered with another resource than the one sent (another userName or displayName):
+        /// refused, never linked.
+        case foreignResource(endpoint: String, attribute: String, sent: String, got: String?, id: String?)
     }
 
     public var kind: Kind
@@ -68,6 +71,9 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
             if let detail, !detail.isEmpty { text += ": \(detail)" }
             if let hint = hint { text += ". \(hint)" }
             return text
+        case .foreignResource(let endpoint, let attribute, let sent, let got, let id):
+            let other = got.map { "\(attribute) \"\($0)\"" } ?? "no \(attribute)"
+            return "the app answered POST /\(endpoint) with another resource (\(other)\(id.map { ", id \($0)" } ?? ""), not \(attribute) \"\(sent)\" as sent): refused, not linked; check the app for a wrong or duplicate \(endpoint) entry"
         }
     }
 
@@ -87,7 +93,7 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .status:
             guard let status else { return false }
             return status == 429 || (status >= 500 && status <= 599 && status != 501 && status != 505)
-        case .invalidBaseURL, .invalidRequest, .notSCIM: return false
+        case .invalidBaseURL, .invalidRequest, .notSCIM, .foreignResource: return false
         }
     }
 
@@ -97,7 +103,7 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .transport(let error): return error.requestNotDelivered
         case .invalidBaseURL, .invalidRequest: return true
         case .status: return status == 429
-        case .notSCIM: return false
+        case .notSCIM, .foreignResource: return false
         }
     }
 }
