@@ -85,9 +85,9 @@ public struct SCIMClient: Sendable {
 
     /// One send: a 2xx answer, or a `SCIMClientError` for a transport failure or any other status.
     func sendOnce(_ request: HTTPRequest, attempt: Int) async throws -> HTTPResponse {
-        let response: HTTPResponse
+        let answered: HTTPResponse
         do {
-            response = try await transport.send(request)
+            answered = try await transport.send(request)
         } catch let error as TransportError {
             observe(request, attempt: attempt, response: nil, error: error)
             throw SCIMClientError(kind: .transport(error), request: SCIMRequestSummary(request), attempts: attempt)
@@ -98,6 +98,8 @@ public struct SCIMClient: Sendable {
             observe(request, attempt: attempt, response: nil, error: wrapped)
             throw SCIMClientError(kind: .transport(wrapped), request: SCIMRequestSummary(request), attempts: attempt)
         }
+        // What the app answers is untrusted: the token comes out here, before the log, errors or the journal see it.
+        let response = ResponseRedactor(token: configuration.token.secret).redact(answered)
         observe(request, attempt: attempt, response: response, error: nil)
         guard (200..<300).contains(response.status) else {
             throw Self.statusError(response, request: request, attempt: attempt)
