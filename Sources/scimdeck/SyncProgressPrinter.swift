@@ -35,7 +35,7 @@ final class SyncProgressPrinter: @unchecked Sendable {
                 let width = 30
                 let filled = progress.total == 0 ? width : width * progress.done / progress.total
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                StandardStreams.err("\r\(bar) \(text)\u{1B}[K" + (finished ? "\n" : ""))
+                StandardStreams.errRedrawing("\(bar) \(text)", eraseToEnd: true, newline: finished)
             } else {
                 StandardStreams.err(text + "\n")
             }
