@@ -38,6 +38,8 @@ extension SCIMClient {
             }
         case .notSCIM, .foreignResource:
             return .notSCIM(error.reason)
+        case .waitLimitExceeded:
+            return .failed(error.reason)
         case .status:
             let status = error.status ?? 0
             let url = error.request?.url ?? ""

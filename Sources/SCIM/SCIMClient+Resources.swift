@@ -124,9 +124,9 @@ extension SCIMClient {
                     }
                     if let found { return found }
                 }
-                guard let delay = policy.delay(after: error, attempt: attempt, waited: waited) else { throw error }
-                try await sleeper(delay)
-                waited += delay
+                guard let decision = policy.decision(after: error, attempt: attempt, waited: waited) else { throw error }
+                try await wait(decision)
+                if case .backOff(let seconds) = decision { waited += seconds }
                 attempt += 1
             }
         }

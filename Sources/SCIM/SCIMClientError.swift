@@ -16,6 +16,9 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         /// A create answered with another resource than the one sent (another userName or displayName):
         /// refused, never linked.
         case foreignResource(endpoint: String, attribute: String, sent: String, got: String?, id: String?)
+        /// The app asked the run to pause again, past the most the run may spend paused (`--max-wait`):
+        /// the request was not sent.
+        case waitLimitExceeded(asked: Double, waited: Double, limit: Double)
     }
 
     public var kind: Kind
@@ -74,6 +77,8 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .foreignResource(let endpoint, let attribute, let sent, let got, let id):
             let other = got.map { "\(attribute) \"\($0)\"" } ?? "no \(attribute)"
             return "the app answered POST /\(endpoint) with another resource (\(other)\(id.map { ", id \($0)" } ?? ""), not \(attribute) \"\(sent)\" as sent): refused, not linked; check the app for a wrong or duplicate \(endpoint) entry"
+        case .waitLimitExceeded(let asked, let waited, let limit):
+            return "not sent: the app asked us to wait \(Self.seconds(asked)) s more after \(Self.seconds(waited)) s of pauses, past --max-wait \(Self.seconds(limit)) s; run sync again later"
         }
     }
 
@@ -93,7 +98,7 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .status:
             guard let status else { return false }
             return status == 429 || (status >= 500 && status <= 599 && status != 501 && status != 505)
-        case .invalidBaseURL, .invalidRequest, .notSCIM, .foreignResource: return false
+        case .invalidBaseURL, .invalidRequest, .notSCIM, .foreignResource, .waitLimitExceeded: return false
         }
     }
 
@@ -103,7 +108,12 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .transport(let error): return error.requestNotDelivered
         case .invalidBaseURL, .invalidRequest: return true
         case .status: return status == 429
+        case .waitLimitExceeded: return true
         case .notSCIM, .foreignResource: return false
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
