@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Provisioning
+import SCIM
 import Store
 
 /// `scimdeck sync --app A [--dry-run] [--concurrency N] [--json]`: plan and apply, resumably.
@@ -19,6 +20,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.") var concurrency = 4
     @Option(name: .customLong("member-batch"), help: "Members added or removed per PATCH.") var memberBatch = 100
     @Flag(help: "Progress and the result as JSON lines on stdout.") var json = false
+    @Option(name: .customLong("max-wait"),
+            help: "Most time the run may spend paused when the app rate-limits it (90s, 5m, 1h); past it, what is left fails as tasks and the run exits 1. Without it, every Retry-After is honoured (each pause at most 15 minutes).")
+    var maxWait: WaitDuration?
 
     struct Result: Encodable {
         var runId: String
@@ -43,8 +47,10 @@ struct SyncCommand: AsyncParsableCommand {
             return json ? try JSONOutput.print(report) : report.printText(plan: plan, limit: 20)
         }
         let transport = try connection.transport(maxInFlight: max(1, concurrency))
-        let client = try engine.client(transport: transport, token: try token.read())
         let printer = SyncProgressPrinter(json: json)
+        // One pacer for the whole run: a rate limit pauses every request, and concurrency adapts to it.
+        let pacer = SCIMRequestPacer(limit: max(1, concurrency), maxWait: maxWait?.seconds) { printer.pause($0) }
+        let client = try engine.client(transport: transport, token: try token.read()).pacing(pacer)
         let start = ContinuousClock.now
         let outcome = try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatch) { printer.update($0) }
         let elapsed = ContinuousClock.now - start

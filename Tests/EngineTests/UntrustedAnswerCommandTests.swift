@@ -5,7 +5,8 @@ import XCTest
 
 /// What an app answers, and what a directory import holds, is untrusted text: through the built
 /// binary, an app that echoes the request headers never gets the token printed, logged, journaled
-/// or stored (outside its secret), and escape sequences never reach the terminal.
+/// or stored (outside its secret), and escape sequences never reach the terminal. Rate limits
+/// pause the run, say so, and a run past `--max-wait` gives up with tasks and exit 1.
 final class UntrustedAnswerCommandTests: XCTestCase {
     private var server: SCIMServerFixture!
     private var proxy: FaultProxy!
@@ -92,5 +93,25 @@ final class UntrustedAnswerCommandTests: XCTestCase {
         let wal = (try? Data(contentsOf: URL(fileURLWithPath: store + "-wal"))) ?? Data()
         XCTAssertEqual(occurrences(of: token, in: main) + occurrences(of: token, in: wal), 1,
                        "the token is stored outside its secret (main file and WAL, \(wal.count) WAL bytes)")
+    }
+
+    func test_rateLimitPausesTheRunAndSaysSo() throws {
+        proxy.inject(.status(429, headers: ["Retry-After": "1"]), method: "POST")
+        let synced = try scimdeck(["sync", "--app", app, "--max-wait", "30s"])
+        XCTAssertTrue(synced.stderr.contains("waiting 1 s: the app asked us to slow down (HTTP 429)"), synced.stderr)
+        XCTAssertTrue(synced.stdout.contains("create or link user: 1"), synced.stdout)
+    }
+
+    func test_runPastMaxWaitGivesUpWithTasksAndExitOne() throws {
+        try scimdeck(["directory", "add", "person", "amy@corp.example", "--first-name", "Amy", "--last-name", "Lee", "--email", "amy@corp.example"])
+        try scimdeck(["assign", "--app", app, "--person", "amy@corp.example"])
+        proxy.inject(.status(429, headers: ["Retry-After": "600"]), times: 5, method: "GET")
+        let started = Date()
+        let synced = try scimdeck(["sync", "--app", app, "--max-wait", "5s"], expect: 1)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "the run waited instead of giving up")
+        XCTAssertTrue(synced.stdout.contains("past --max-wait 5 s"), synced.stdout)
+        let tasks = try XCTUnwrap(try scimdeck(["tasks", "list", "--app", app, "--json"]).json() as? [[String: Any]])
+        XCTAssertEqual(tasks.count, 2, "\(tasks)")
+        XCTAssertTrue(tasks.allSatisfy { ($0["error"] as? String ?? "").contains("--max-wait") }, "\(tasks)")
     }
 }
