@@ -98,9 +98,10 @@ extension SCIMClient {
     }
 
     /// POST to the resource's endpoint. A failed send is repeated only when the request surely was not
-    /// acted on (refused connection, 429) or when `existing` shows it was not created. After an
-    /// ambiguous outcome that is not worth a resend (a timeout, the last attempt), `existing` is still
-    /// asked: the resource may have been made after all, and that is a success, not a failure.
+    /// acted on (refused connection, 429) or when `existing` shows it was not created. After every
+    /// ambiguous outcome (`outcomeUnknown`: cut, timeout, 5xx), even one not worth a resend (a timeout,
+    /// the last attempt), `existing` is asked first: the resource may have been made after all, and
+    /// that is a success, not a failure. A 4xx is the app's clear answer and is reported as it is.
     public func create<R: SCIMResource>(_ resource: R, existing: @Sendable () async throws -> R?) async throws -> R {
         let request = try makeRequest("POST", path: R.endpoint, body: .object(resource.requestBody))
         let policy = configuration.retry
@@ -111,7 +112,7 @@ extension SCIMClient {
                 let response = try await sendOnce(request, attempt: attempt)
                 return try await createdResource(response, request: request)
             } catch let error as SCIMClientError {
-                if !error.requestNotActedOn {
+                if error.outcomeUnknown {
                     let createError = error
                     let found: R?
                     do {

@@ -113,6 +113,18 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         }
     }
 
+    /// True when the server may or may not have acted on the request: the connection broke or timed
+    /// out after sending, a 5xx, or a 2xx whose body could not be read. A create is looked up after one
+    /// of these before anything else; a 4xx is a clear "no" and needs no lookup.
+    public var outcomeUnknown: Bool {
+        switch kind {
+        case .transport(let error): return !error.requestNotDelivered && error != .cancelled
+        case .status: return (status ?? 0) >= 500
+        case .notSCIM: return true
+        case .invalidBaseURL, .invalidRequest, .foreignResource, .waitLimitExceeded: return false
+        }
+    }
+
     static func seconds(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
