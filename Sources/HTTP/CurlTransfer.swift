@@ -16,6 +16,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     /// libcurl writes its own words about a failure here; it must outlive the transfer, hence a raw allocation.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// How many times libcurl sent the request: more than one when it re-sent it by itself.
+    private let sendCounter = UnsafeMutablePointer<ccurl_send_counter>.allocate(capacity: 1)
     private var maxResponseBytes = 0
     /// True when the body outgrew `maxResponseBytes` and the write callback stopped the transfer.
     private(set) var overflowed = false
@@ -24,11 +26,13 @@ final class CurlTransfer: @unchecked Sendable {
         self.request = request
         self.useProxy = useProxy
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        sendCounter.initialize(to: ccurl_send_counter(sends: 0, last_type: CURLINFO_END))
     }
 
     deinit {
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
+        sendCounter.deallocate()
     }
 
     /// Sets every option of `handle` for this request. Returns false when libcurl refuses one.
@@ -95,6 +99,9 @@ final class CurlTransfer: @unchecked Sendable {
         ok = ok && ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context) == CURLE_OK
         errorBuffer[0] = 0
         ok = ok && ccurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)) == CURLE_OK
+        // libcurl may still re-send an idempotent request on a new connection when a reused one died;
+        // counting the sends lets the client log each one (every request the server saw is in the log).
+        ok = ok && ccurl_easy_count_sends(handle, sendCounter) == CURLE_OK
         return ok
     }
 
@@ -111,7 +118,7 @@ final class CurlTransfer: @unchecked Sendable {
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var seconds = 0.0
         _ = ccurl_easy_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
-        return .success(HTTPResponse(status: status, headers: headers, body: body, latency: seconds))
+        return .success(HTTPResponse(status: status, headers: headers, body: body, latency: seconds, sends: max(1, sendCounter.pointee.sends)))
     }
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -133,6 +133,11 @@ public struct SCIMClient: Sendable {
         }
         // What the app answers is untrusted: the token comes out here, before the log, errors or the journal see it.
         let response = ResponseRedactor(token: configuration.token.secret).redact(answered)
+        for _ in 1..<max(1, response.sends) {
+            // Sends the transport made on its own: the server saw them, so the log shows them.
+            observe(request, attempt: attempt, response: nil,
+                    error: .connectionLost(detail: "no answer on a reused connection; the request was sent again on a new one"))
+        }
         observe(request, attempt: attempt, response: response, error: nil)
         guard (200..<300).contains(response.status) else {
             let error = Self.statusError(response, request: request, attempt: attempt)

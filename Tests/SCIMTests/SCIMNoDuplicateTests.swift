@@ -58,6 +58,20 @@ final class SCIMNoDuplicateTests: XCTestCase {
         XCTAssertEqual(recorder.exchanges.count, proxy.seen.count, "a request the server saw is missing from the log")
     }
 
+    /// libcurl still re-sends a GET (safe to repeat) when its reused connection dies unanswered; the
+    /// log shows both sends the server saw, not one.
+    func test_getResentByCurlIsLoggedTwice() async throws {
+        let recorder = ExchangeRecorder()
+        let client = try client(observer: recorder.record)
+        let name = SCIMTestClients.uniqueName("resent")
+        _ = try await client.findUser(userName: name)
+        proxy.inject(.commitThenDrop, method: "GET")
+        _ = try await client.findUser(userName: name)
+        XCTAssertEqual(proxy.seen.count, 3, "libcurl did not re-send the GET: the test shows nothing (\(proxy.seen))")
+        XCTAssertEqual(recorder.exchanges.count, proxy.seen.count, "a request the server saw is missing from the log")
+        XCTAssertEqual(recorder.exchanges.map(\.status), [200, nil, 200])
+    }
+
     func test_createdUserWithAnotherUserNameIsRefused() async throws {
         let name = SCIMTestClients.uniqueName("foreign")
         proxy.inject(.rewriteResource(["userName": "someone-else@corp.example"]), method: "POST")
