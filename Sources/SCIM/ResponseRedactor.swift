@@ -8,14 +8,20 @@ struct ResponseRedactor: Sendable {
     static let mask = Array("****".utf8)
     private static let bearer = Array("bearer".utf8)
 
-    /// The token's exact bytes; tokens shorter than this are not searched for alone (they would match
-    /// ordinary text), though `Bearer <them>` still is.
+    /// Tokens shorter than this are not searched for alone (they would match ordinary text), though
+    /// `Bearer <them>` still is.
     static let minimumTokenLength = 6
-    let token: [UInt8]
+    /// The token as it may come back: as sent, and with `/` escaped as `\/` (JSON encoders such as PHP's do that).
+    let tokens: [[UInt8]]
 
     init(token: String) {
         let bytes = Array(token.utf8)
-        self.token = bytes.count >= Self.minimumTokenLength ? bytes : []
+        guard bytes.count >= Self.minimumTokenLength else {
+            tokens = []
+            return
+        }
+        let escaped = Array(token.replacingOccurrences(of: "/", with: "\\/").utf8)
+        tokens = escaped == bytes ? [bytes] : [escaped, bytes]
     }
 
     func redact(_ response: HTTPResponse) -> HTTPResponse {
@@ -37,16 +43,24 @@ struct ResponseRedactor: Sendable {
         output.reserveCapacity(input.count)
         var index = 0
         while index < input.count {
-            if matchesToken(input, at: index) {
+            if let length = matchingToken(input, at: index) {
                 output.append(contentsOf: Self.mask)
-                index += token.count
+                index += length
             } else if Self.matchesBearer(input, at: index) {
                 // Keep the word and the blanks after it, mask the credential that follows.
                 var cursor = index + Self.bearer.count
                 while cursor < input.count, input[cursor] == 0x20 || input[cursor] == 0x09 { cursor += 1 }
                 output.append(contentsOf: input[index..<cursor])
                 let credentialStart = cursor
-                while cursor < input.count, !Self.endsCredential(input[cursor]) { cursor += 1 }
+                while cursor < input.count {
+                    if input[cursor] == UInt8(ascii: "\\"), cursor + 1 < input.count, input[cursor + 1] == UInt8(ascii: "/") {
+                        cursor += 2  // a JSON-escaped slash is part of the credential
+                    } else if Self.endsCredential(input[cursor]) {
+                        break
+                    } else {
+                        cursor += 1
+                    }
+                }
                 if cursor > credentialStart { output.append(contentsOf: Self.mask) }
                 index = cursor
             } else {
@@ -58,14 +72,20 @@ struct ResponseRedactor: Sendable {
     }
 
     private func contains(_ input: [UInt8]) -> Bool {
-        for index in input.indices where matchesToken(input, at: index) || Self.matchesBearer(input, at: index) {
+        for index in input.indices where matchingToken(input, at: index) != nil || Self.matchesBearer(input, at: index) {
             return true
         }
         return false
     }
 
-    private func matchesToken(_ input: [UInt8], at index: Int) -> Bool {
-        guard !token.isEmpty, input[index] == token[0], index + token.count <= input.count else { return false }
+    /// The length of the form of the token found at `index`, if one is.
+    private func matchingToken(_ input: [UInt8], at index: Int) -> Int? {
+        for token in tokens where Self.matches(token, input, at: index) { return token.count }
+        return nil
+    }
+
+    private static func matches(_ token: [UInt8], _ input: [UInt8], at index: Int) -> Bool {
+        guard input[index] == token[0], index + token.count <= input.count else { return false }
         for offset in 1..<token.count where input[index + offset] != token[offset] { return false }
         return true
     }

@@ -14,6 +14,13 @@ final class ResponseRedactionTests: XCTestCase {
         XCTAssertNil(redactor.redact(bytes: Data("Bearer ****".utf8)))
     }
 
+    func test_jsonEscapedSlashesDoNotHideTheToken() throws {
+        let redactor = ResponseRedactor(token: "abc/def+ghi==")
+        let body = Data(#"{"a":"Bearer abc\/def+ghi==","b":"abc\/def+ghi==","c":"abc/def+ghi=="}"#.utf8)
+        let redacted = String(decoding: try XCTUnwrap(redactor.redact(bytes: body)), as: UTF8.self)
+        XCTAssertEqual(redacted, #"{"a":"Bearer ****","b":"****","c":"****"}"#)
+    }
+
     func test_echoedAuthorizationHeaderNeverLeavesTheClient() async throws {
         let server = try SCIMServerFixture.shared()
         let proxy = try FaultProxy(upstreamPort: server.port)
