@@ -142,8 +142,7 @@ public struct SCIMClient: Sendable {
         guard (200..<300).contains(response.status) else {
             let error = Self.statusError(response, request: request, attempt: attempt)
             if response.status == 429 || response.status == 503 {
-                await pacer.release(.slowDown)
-                if let pause = SCIMRetryPolicy.runPause(after: error) { await pacer.pause(pause, status: response.status) }
+                await pacer.release(.slowDown(pause: SCIMRetryPolicy.runPause(after: error), status: response.status))
             } else {
                 await pacer.release(.other)
             }

@@ -41,8 +41,9 @@ public actor SCIMRequestPacer {
     /// What came of a request, as far as pacing goes.
     enum Outcome: Sendable {
         case success
-        /// The app asked us to slow down (429, 503).
-        case slowDown
+        /// The app asked us to slow down (429, 503), and perhaps to pause the run this long (already
+        /// clamped to 1 s…15 min). One call, so no request waiting for a slot can slip out before the pause is set.
+        case slowDown(pause: Double?, status: Int)
         /// Anything else: neither a sign of room nor of a limit.
         case other
     }
@@ -76,7 +77,7 @@ public actor SCIMRequestPacer {
                 successesInWindow = 0
                 window = min(limit, window + 1)
             }
-        case .slowDown:
+        case .slowDown(let pause, let status):
             // Requests in flight together meet the same limit: one halving per pause (or per second),
             // not one per refused request, or eight concurrent 429s would drop the window to 1 at once.
             let now = clock.now()
@@ -85,6 +86,7 @@ public actor SCIMRequestPacer {
                 lastDecrease = now
             }
             successesInWindow = 0
+            if let pause { self.pause(pause, status: status) }
         case .other:
             break
         }

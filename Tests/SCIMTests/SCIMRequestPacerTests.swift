@@ -43,16 +43,15 @@ final class SCIMRequestPacerTests: XCTestCase {
         var window = await pacer.window
         XCTAssertEqual(window, 8)
         for _ in 0..<3 { try await pacer.acquire() }
-        await pacer.release(.slowDown)
-        await pacer.pause(5, status: 429)
-        await pacer.release(.slowDown)  // in flight with the first, met the same limit
-        await pacer.release(.slowDown)
+        await pacer.release(.slowDown(pause: 5, status: 429))
+        await pacer.release(.slowDown(pause: 5, status: 429))  // in flight with the first, met the same limit
+        await pacer.release(.slowDown(pause: nil, status: 503))
         window = await pacer.window
         XCTAssertEqual(window, 4, "three 429s of one pause halve the window once")
 
         try await pacer.acquire()  // waits the pause out on the fake clock
         XCTAssertEqual(fake.slept, [5])
-        await pacer.release(.slowDown)
+        await pacer.release(.slowDown(pause: nil, status: 503))
         window = await pacer.window
         XCTAssertEqual(window, 2, "a new rate limit after the pause halves it again")
 
@@ -75,7 +74,7 @@ final class SCIMRequestPacerTests: XCTestCase {
         let pacer = SCIMRequestPacer(limit: 2, clock: fake.clock)
         for _ in 0..<5 {
             try await pacer.acquire()
-            await pacer.release(.slowDown)
+            await pacer.release(.slowDown(pause: nil, status: 503))
             fake.advance(2)
         }
         var window = await pacer.window
@@ -103,8 +102,7 @@ final class SCIMRequestPacerTests: XCTestCase {
         let pacer = SCIMRequestPacer(limit: 4, maxWait: 60, clock: fake.clock, onPause: recorder.record)
         await pacer.pause(40, status: 429)
         try await pacer.acquire()
-        await pacer.release(.slowDown)
-        await pacer.pause(30, status: 429)  // 70 s in all: past the 60 s allowed
+        await pacer.release(.slowDown(pause: 30, status: 429))  // 70 s in all: past the 60 s allowed
         do {
             try await pacer.acquire()
             XCTFail("a request went out after the run gave up")
