@@ -16,6 +16,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     /// libcurl writes its own words about a failure here; it must outlive the transfer, hence a raw allocation.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// How many times libcurl sent the request: more than one when it re-sent it by itself.
+    private let sendCounter = UnsafeMutablePointer<ccurl_send_counter>.allocate(capacity: 1)
     private var maxResponseBytes = 0
     /// True when the body outgrew `maxResponseBytes` and the write callback stopped the transfer.
     private(set) var overflowed = false
@@ -24,11 +26,13 @@ final class CurlTransfer: @unchecked Sendable {
         self.request = request
         self.useProxy = useProxy
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        sendCounter.initialize(to: ccurl_send_counter(sends: 0, last_type: CURLINFO_END))
     }
 
     deinit {
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
+        sendCounter.deallocate()
     }
 
     /// Sets every option of `handle` for this request. Returns false when libcurl refuses one.
@@ -54,6 +58,14 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_USERAGENT, configuration.userAgent)
         // Proxies come from the environment (libcurl's default); "" disables them for loopback destinations.
         if !useProxy { set(CURLOPT_PROXY, "") }
+
+        if !Self.isIdempotent(request.method) {
+            // libcurl silently sends a request again on a new connection when a *reused* one dies before
+            // the first byte of answer, even though the server may have acted on it already: a duplicate
+            // user or group for a POST. A fresh connection is never a reused one, so that re-send cannot
+            // happen; the client then sees the lost answer and looks the resource up instead.
+            set(CURLOPT_FRESH_CONNECT, 1)
+        }
 
         switch request.method.uppercased() {
         case "GET": set(CURLOPT_HTTPGET, 1)
@@ -87,6 +99,9 @@ final class CurlTransfer: @unchecked Sendable {
         ok = ok && ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context) == CURLE_OK
         errorBuffer[0] = 0
         ok = ok && ccurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)) == CURLE_OK
+        // libcurl may still re-send an idempotent request on a new connection when a reused one died;
+        // counting the sends lets the client log each one (every request the server saw is in the log).
+        ok = ok && ccurl_easy_count_sends(handle, sendCounter) == CURLE_OK
         return ok
     }
 
@@ -103,7 +118,7 @@ final class CurlTransfer: @unchecked Sendable {
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var seconds = 0.0
         _ = ccurl_easy_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
-        return .success(HTTPResponse(status: status, headers: headers, body: body, latency: seconds))
+        return .success(HTTPResponse(status: status, headers: headers, body: body, latency: seconds, sends: max(1, sendCounter.pointee.sends)))
     }
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -134,6 +149,12 @@ final class CurlTransfer: @unchecked Sendable {
         let name = String(decoding: UnsafeRawBufferPointer(rebasing: line[0..<nameEnd]), as: UTF8.self)
         let value = String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<end]), as: UTF8.self)
         headers.append((name, value))
+    }
+
+    /// Methods a server may safely see twice (SCIM's PATCH operations here set values and members,
+    /// so a second one changes nothing). Everything else, POST above all, is sent on a fresh connection.
+    static func isIdempotent(_ method: String) -> Bool {
+        ["GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"].contains(method.uppercased())
     }
 
     private static func milliseconds(_ seconds: Double) -> Int {

@@ -45,12 +45,16 @@ public struct HTTPResponse: Sendable {
     public var body: Data
     /// Wall time from send to last byte, in seconds.
     public var latency: Double
+    /// How many times the transport sent the request for this answer: more than one when it re-sent
+    /// it by itself (libcurl does, for an idempotent request whose reused connection died unanswered).
+    public var sends: Int
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data(), latency: Double = 0) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data(), latency: Double = 0, sends: Int = 1) {
         self.status = status
         self.headers = headers
         self.body = body
         self.latency = latency
+        self.sends = sends
     }
 
     public func header(_ name: String) -> String? {

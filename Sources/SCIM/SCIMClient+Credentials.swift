@@ -36,8 +36,10 @@ extension SCIMClient {
             case .invalidURL, .insecureHTTPRefused: return .badURL(transport.description)
             default: return .unreachable(transport.description)
             }
-        case .notSCIM:
+        case .notSCIM, .foreignResource:
             return .notSCIM(error.reason)
+        case .waitLimitExceeded:
+            return .failed(error.reason)
         case .status:
             let status = error.status ?? 0
             let url = error.request?.url ?? ""

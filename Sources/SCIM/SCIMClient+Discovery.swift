@@ -20,8 +20,8 @@ extension SCIMClient {
         } catch let error as SCIMClientError {
             switch error.kind {
             case .status where error.status == 401 || error.status == 403: throw error
-            case .transport, .invalidBaseURL, .invalidRequest: throw error
-            case .status, .notSCIM: return nil
+            case .transport, .invalidBaseURL, .invalidRequest, .waitLimitExceeded: throw error
+            case .status, .notSCIM, .foreignResource: return nil
             }
         }
     }

@@ -49,37 +49,59 @@ extension SCIMClient {
         return found.filter { $0.displayName == displayName }
     }
 
+    /// Every page of a filtered lookup, asked for as Okta does (`startIndex=1&count=100` first), so a
+    /// match on page two is never taken for "none". A 404 counts as "none". Stops on a page that
+    /// brings nothing new, so a server that ignores `startIndex` cannot keep it reading for ever.
     func lookup<R: SCIMResource>(_ type: R.Type, filter: String) async throws -> [R] {
-        do {
-            return try await list(type, filter: filter, startIndex: 1, count: 100).resources
-        } catch let error as SCIMClientError where error.status == 404 {
-            return []
+        var all: [R] = []
+        var seenIDs = Set<String>()
+        var startIndex = 1
+        while true {
+            let page: SCIMListResponse<R>
+            do {
+                page = try await list(type, filter: filter, startIndex: startIndex, count: 100)
+            } catch let error as SCIMClientError where error.status == 404 {
+                return all
+            }
+            let fresh = page.resources.filter { resource in resource.id.map { seenIDs.insert($0).inserted } ?? true }
+            all.append(contentsOf: fresh)
+            if fresh.isEmpty || all.count >= page.totalResults { return all }
+            startIndex += page.resources.count
         }
     }
 
     // MARK: Create
 
-    /// POST /Users. If the outcome of a send is unknown (cut connection, 5xx), the user is looked up
-    /// by userName before the POST is sent again, and returned if it was created after all.
+    /// POST /Users. If the outcome of a send is unknown (cut connection, timeout, 5xx), the user is looked
+    /// up by userName before the POST is sent again, and returned if it was created after all. A created
+    /// user whose userName is not the one sent (ignoring case) is refused, never returned.
     public func createUser(_ user: SCIMUser) async throws -> SCIMUser {
         let userName = user.userName
-        return try await create(user) { [self] in
+        let created = try await create(user) { [self] in
             guard let userName else { return nil }
             return try await findUser(userName: userName)
         }
+        try Self.checkSame("userName", sent: userName, got: created.userName, created: created)
+        return created
     }
 
     /// POST /Groups, looked up by displayName before any resend (the provider may accept duplicates).
+    /// A created group with another displayName is refused.
     public func createGroup(_ group: SCIMGroup) async throws -> SCIMGroup {
         let displayName = group.displayName
-        return try await create(group) { [self] in
+        let created = try await create(group) { [self] in
             guard let displayName else { return nil }
             return try await findGroups(displayName: displayName).first
         }
+        try Self.checkSame("displayName", sent: displayName, got: created.displayName, created: created)
+        return created
     }
 
     /// POST to the resource's endpoint. A failed send is repeated only when the request surely was not
-    /// acted on (refused connection, 429) or when `existing` shows it was not created.
+    /// acted on (refused connection, 429) or when `existing` shows it was not created. After every
+    /// ambiguous outcome (`outcomeUnknown`: cut, timeout, 5xx), even one not worth a resend (a timeout,
+    /// the last attempt), `existing` is asked first: the resource may have been made after all, and
+    /// that is a success, not a failure. A 4xx is the app's clear answer and is reported as it is.
     public func create<R: SCIMResource>(_ resource: R, existing: @Sendable () async throws -> R?) async throws -> R {
         let request = try makeRequest("POST", path: R.endpoint, body: .object(resource.requestBody))
         let policy = configuration.retry
@@ -90,12 +112,33 @@ extension SCIMClient {
                 let response = try await sendOnce(request, attempt: attempt)
                 return try await createdResource(response, request: request)
             } catch let error as SCIMClientError {
-                guard let delay = policy.delay(after: error, attempt: attempt, waited: waited) else { throw error }
-                try await sleeper(delay)
-                waited += delay
+                if error.outcomeUnknown {
+                    let createError = error
+                    let found: R?
+                    do {
+                        found = try await existing()
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        // Unknown whether it exists: a resend could make a second one. Report the create's failure.
+                        throw createError
+                    }
+                    if let found { return found }
+                }
+                guard let decision = policy.decision(after: error, attempt: attempt, waited: waited) else { throw error }
+                try await wait(decision)
+                if case .backOff(let seconds) = decision { waited += seconds }
                 attempt += 1
-                if !error.requestNotActedOn, let found = try await existing() { return found }
             }
+        }
+    }
+
+    /// Throws `foreignResource` when the app answered a create with a resource other than the one sent.
+    static func checkSame<R: SCIMResource>(_ attribute: String, sent: String?, got: String?, created: R) throws(SCIMClientError) {
+        guard let sent else { return }
+        guard let got, got.caseInsensitiveCompare(sent) == .orderedSame else {
+            throw SCIMClientError(kind: .foreignResource(endpoint: R.endpoint, attribute: attribute, sent: sent, got: got, id: created.id),
+                                  status: 201)
         }
     }
 

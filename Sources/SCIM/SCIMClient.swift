@@ -7,17 +7,29 @@ public struct SCIMClient: Sendable {
     let transport: any HTTPTransport
     let observer: (@Sendable (SCIMExchange) -> Void)?
     let sleeper: @Sendable (Double) async throws -> Void
+    /// Shared by every copy of this client: one run's pauses and concurrency window.
+    public private(set) var pacer: SCIMRequestPacer
 
     /// - Parameters:
     ///   - observer: told of every request sent and its outcome (for the Log tab); the token is already redacted.
-    ///   - sleeper: waits between retries; tests pass one that does not sleep.
+    ///   - sleeper: waits between retries of one request; tests pass one that does not sleep.
+    ///   - pacer: paces the run (pauses on rate limits, adaptive concurrency); a client of its own by default.
     public init(configuration: SCIMClientConfiguration, transport: any HTTPTransport,
                 observer: (@Sendable (SCIMExchange) -> Void)? = nil,
-                sleeper: @escaping @Sendable (Double) async throws -> Void = SCIMClient.taskSleep) {
+                sleeper: @escaping @Sendable (Double) async throws -> Void = SCIMClient.taskSleep,
+                pacer: SCIMRequestPacer? = nil) {
         self.configuration = configuration
         self.transport = transport
         self.observer = observer
         self.sleeper = sleeper
+        self.pacer = pacer ?? SCIMRequestPacer()
+    }
+
+    /// This client paced by `pacer` (a run's concurrency limit, pause budget and pause reports).
+    public func pacing(_ pacer: SCIMRequestPacer) -> SCIMClient {
+        var copy = self
+        copy.pacer = pacer
+        return copy
     }
 
     public static let taskSleep: @Sendable (Double) async throws -> Void = { seconds in
@@ -75,33 +87,68 @@ public struct SCIMClient: Sendable {
             do {
                 return try await sendOnce(request, attempt: attempt)
             } catch let error as SCIMClientError {
-                guard let delay = policy.delay(after: error, attempt: attempt, waited: waited) else { throw error }
-                try await sleeper(delay)
-                waited += delay
+                guard let decision = policy.decision(after: error, attempt: attempt, waited: waited) else { throw error }
+                try await wait(decision)
+                if case .backOff(let seconds) = decision { waited += seconds }
                 attempt += 1
             }
         }
     }
 
+    /// Waits before a resend: a back-off sleeps here; a pause of the run was already set on the pacer
+    /// by `sendOnce`, and the next send waits for it there, with every other request of the run.
+    func wait(_ decision: SCIMRetryPolicy.Decision) async throws {
+        switch decision {
+        case .backOff(let seconds): try await sleeper(seconds)
+        case .pauseRun: break
+        }
+    }
+
     /// One send: a 2xx answer, or a `SCIMClientError` for a transport failure or any other status.
+    /// Waits for the pacer first; what the app answers has the token redacted before anything reads it.
     func sendOnce(_ request: HTTPRequest, attempt: Int) async throws -> HTTPResponse {
-        let response: HTTPResponse
         do {
-            response = try await transport.send(request)
+            try await pacer.acquire()
+        } catch let error as SCIMClientError {
+            var refused = error
+            refused.request = SCIMRequestSummary(request)
+            refused.attempts = attempt
+            throw refused
+        }
+        let answered: HTTPResponse
+        do {
+            answered = try await transport.send(request)
         } catch let error as TransportError {
+            await pacer.release(.other)
             observe(request, attempt: attempt, response: nil, error: error)
             throw SCIMClientError(kind: .transport(error), request: SCIMRequestSummary(request), attempts: attempt)
         } catch is CancellationError {
+            await pacer.release(.other)
             throw SCIMClientError(kind: .transport(.cancelled), request: SCIMRequestSummary(request), attempts: attempt)
         } catch {
+            await pacer.release(.other)
             let wrapped = TransportError.failed(code: -1, detail: "\(error)")
             observe(request, attempt: attempt, response: nil, error: wrapped)
             throw SCIMClientError(kind: .transport(wrapped), request: SCIMRequestSummary(request), attempts: attempt)
         }
+        // What the app answers is untrusted: the token comes out here, before the log, errors or the journal see it.
+        let response = ResponseRedactor(token: configuration.token.secret).redact(answered)
+        for _ in 1..<max(1, response.sends) {
+            // Sends the transport made on its own: the server saw them, so the log shows them.
+            observe(request, attempt: attempt, response: nil,
+                    error: .connectionLost(detail: "no answer on a reused connection; the request was sent again on a new one"))
+        }
         observe(request, attempt: attempt, response: response, error: nil)
         guard (200..<300).contains(response.status) else {
-            throw Self.statusError(response, request: request, attempt: attempt)
+            let error = Self.statusError(response, request: request, attempt: attempt)
+            if response.status == 429 || response.status == 503 {
+                await pacer.release(.slowDown(pause: SCIMRetryPolicy.runPause(after: error), status: response.status))
+            } else {
+                await pacer.release(.other)
+            }
+            throw error
         }
+        await pacer.release(.success)
         return response
     }
 

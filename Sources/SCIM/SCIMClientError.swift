@@ -13,6 +13,12 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case status
         /// A 2xx answer whose body is not the SCIM JSON that was expected.
         case notSCIM(reason: String)
+        /// A create answered with another resource than the one sent (another userName or displayName):
+        /// refused, never linked.
+        case foreignResource(endpoint: String, attribute: String, sent: String, got: String?, id: String?)
+        /// The app asked the run to pause again, past the most the run may spend paused (`--max-wait`):
+        /// the request was not sent.
+        case waitLimitExceeded(asked: Double, waited: Double, limit: Double)
     }
 
     public var kind: Kind
@@ -68,6 +74,11 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
             if let detail, !detail.isEmpty { text += ": \(detail)" }
             if let hint = hint { text += ". \(hint)" }
             return text
+        case .foreignResource(let endpoint, let attribute, let sent, let got, let id):
+            let other = got.map { "\(attribute) \"\($0)\"" } ?? "no \(attribute)"
+            return "the app answered POST /\(endpoint) with another resource (\(other)\(id.map { ", id \($0)" } ?? ""), not \(attribute) \"\(sent)\" as sent): refused, not linked; check the app for a wrong or duplicate \(endpoint) entry"
+        case .waitLimitExceeded(let asked, let waited, let limit):
+            return "not sent: the app asked us to wait \(Self.seconds(asked)) s more after \(Self.seconds(waited)) s of pauses, past --max-wait \(Self.seconds(limit)) s; run sync again later"
         }
     }
 
@@ -87,7 +98,7 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .status:
             guard let status else { return false }
             return status == 429 || (status >= 500 && status <= 599 && status != 501 && status != 505)
-        case .invalidBaseURL, .invalidRequest, .notSCIM: return false
+        case .invalidBaseURL, .invalidRequest, .notSCIM, .foreignResource, .waitLimitExceeded: return false
         }
     }
 
@@ -97,7 +108,24 @@ public struct SCIMClientError: Error, Sendable, Equatable, CustomStringConvertib
         case .transport(let error): return error.requestNotDelivered
         case .invalidBaseURL, .invalidRequest: return true
         case .status: return status == 429
-        case .notSCIM: return false
+        case .waitLimitExceeded: return true
+        case .notSCIM, .foreignResource: return false
         }
+    }
+
+    /// True when the server may or may not have acted on the request: the connection broke or timed
+    /// out after sending, a 5xx, or a 2xx whose body could not be read. A create is looked up after one
+    /// of these before anything else; a 4xx is a clear "no" and needs no lookup.
+    public var outcomeUnknown: Bool {
+        switch kind {
+        case .transport(let error): return !error.requestNotDelivered && error != .cancelled
+        case .status: return (status ?? 0) >= 500
+        case .notSCIM: return true
+        case .invalidBaseURL, .invalidRequest, .foreignResource, .waitLimitExceeded: return false
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

@@ -2,6 +2,7 @@ import Console
 import Foundation
 import HTTP
 import Provisioning
+import SCIM
 import Store
 import ViewModels
 
@@ -41,7 +42,8 @@ enum ConsoleLaunch {
             guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw EngineError.noSuchApp("#\(appID)") }
             let engine = try ProvisioningEngine(store: store, app: app)
             let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 4))
-            let client = try engine.client(transport: transport)
+            // Paced at the run's concurrency, so a rate limit's halving of the window is felt (the pause itself is not yet shown).
+            let client = try engine.client(transport: transport).pacing(SCIMRequestPacer(limit: 4))
             // One run per app: a CLI sync or the agent holding the app is reported, not waited for.
             let claim = RunClaim(holder: "the console", waits: false)
             do {

@@ -37,9 +37,7 @@ enum SAMLFiles {
               mode.intValue & 0o077 != 0
         else { return }
         let octal = String(mode.intValue & 0o777, radix: 8)
-        FileHandle.standardError.write(Data(
-            "warning: the signing key \(keyPath) is readable by others (mode \(octal)): run chmod 600 on it, or rotate the key.\n".utf8
-        ))
+        StandardStreams.err("warning: the signing key \(keyPath) is readable by others (mode \(octal)): run chmod 600 on it, or rotate the key.\n")
     }
 
     /// Writes `text` to `path`, or to standard output when `path` is nil or "-".

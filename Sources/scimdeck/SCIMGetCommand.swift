@@ -21,7 +21,7 @@ struct SCIMGetCommand: AsyncParsableCommand {
             let json = try await client.getJSON(path: path)
             print(String(decoding: json.encoded(pretty: true), as: UTF8.self))
         } catch let error as SCIMClientError {
-            FileHandle.standardError.write(Data("scimdeck: \(error)\n".utf8))
+            StandardStreams.err("scimdeck: \(error)\n")
             throw ExitCode.failure
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Scimdeck: AsyncParsableCommand {
@@ -12,6 +13,26 @@ struct Scimdeck: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The colour theme: default, dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/scimdeck/themes.")
     var theme: String?
+
+    /// ArgumentParser's own `main`, except that an error's message (which may quote what an app
+    /// answered) is written through `StandardStreams`, cleaned of terminal control like every other line.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let text = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !text.isEmpty {
+                if code == .success { StandardStreams.out(text + "\n") } else { StandardStreams.err(text + "\n") }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 
     /// With no subcommand, the console opens on the store.
     func run() async throws {

@@ -26,9 +26,8 @@ extension SyncCommand {
     }
 
     func runFull(_ engine: ProvisioningEngine) async throws {
-        let transport = try connection.transport(maxInFlight: max(1, concurrency))
-        let client = try engine.client(transport: transport, token: try token.read())
         let printer = SyncProgressPrinter(json: json)
+        let client = try pacedClient(engine, printer: printer)
         let outcome: FullSyncResult
         do {
             outcome = try await engine.fullSync(client: client, dryRun: dryRun, fixDuplicates: fixDuplicates, concurrency: concurrency,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Provisioning
+import SCIM
 import Store
 
 /// `scimdeck sync --app A [--dry-run] [--concurrency N] [--json]`: plan and apply, resumably.
@@ -27,6 +28,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-wait"), help: "Exit 75 at once when another run is syncing the app, instead of waiting for it.") var noWait = false
     @Flag(help: "Read every user and group the app holds and correct every difference with the directory.") var full = false
     @Flag(name: .customLong("fix-duplicates"), help: "With --full: delete the other groups of a pushed group's name, keeping the linked one.") var fixDuplicates = false
+    @Option(name: .customLong("max-wait"),
+            help: "Most time the run may spend paused when the app rate-limits it (90s, 5m, 1h); past it, what is left fails as tasks and the run exits 1. Without it, every Retry-After is honoured (each pause at most 15 minutes).")
+    var maxWait: WaitDuration?
 
     struct Result: Encodable {
         var runId: String
@@ -55,9 +59,8 @@ struct SyncCommand: AsyncParsableCommand {
             if plan.holdsWorkBack { throw ExitCode(1) }
             return
         }
-        let transport = try connection.transport(maxInFlight: max(1, concurrency))
-        let client = try engine.client(transport: transport, token: try token.read())
         let printer = SyncProgressPrinter(json: json)
+        let client = try pacedClient(engine, printer: printer)
         let start = ContinuousClock.now
         let outcome: SyncResult
         do {
@@ -85,6 +88,14 @@ struct SyncCommand: AsyncParsableCommand {
             printSummary(result, outcome: outcome, store: store, engine: engine)
         }
         if !outcome.outcome.isComplete { throw ExitCode(1) }
+    }
+
+    /// The run's client. One pacer for the whole run: a rate limit pauses every request, and
+    /// concurrency adapts to it.
+    func pacedClient(_ engine: ProvisioningEngine, printer: SyncProgressPrinter) throws -> SCIMClient {
+        let transport = try connection.transport(maxInFlight: max(1, concurrency))
+        let pacer = SCIMRequestPacer(limit: max(1, concurrency), maxWait: maxWait?.seconds) { printer.pause($0) }
+        return try engine.client(transport: transport, token: try token.read()).pacing(pacer)
     }
 
     /// Who this run is to a second one, and whether it waits for the app.

@@ -1,5 +1,6 @@
 import Foundation
 import Provisioning
+import SCIM
 
 /// Progress on stderr: a bar redrawn in place on a terminal, a line every few seconds otherwise,
 /// or JSON lines on stdout with `--json`.
@@ -9,6 +10,13 @@ final class SyncProgressPrinter: @unchecked Sendable {
         var total: Int
         var failed: Int
         var rate: Double
+    }
+
+    struct PauseLine: Encodable {
+        var event = "pause"
+        var seconds: Double
+        var status: Int?
+        var message: String
     }
 
     private let json: Bool
@@ -35,9 +43,22 @@ final class SyncProgressPrinter: @unchecked Sendable {
                 let width = 30
                 let filled = progress.total == 0 ? width : width * progress.done / progress.total
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                StandardStreams.err("\r\(bar) \(text)\u{1B}[K" + (finished ? "\n" : ""))
+                StandardStreams.errRedrawing("\(bar) \(text)", eraseToEnd: true, newline: finished)
             } else {
                 StandardStreams.err(text + "\n")
+            }
+        }
+    }
+
+    /// The run is paused for a rate limit: said at once, whatever the progress interval.
+    func pause(_ pause: SCIMRunPause) {
+        lock.withLock {
+            if json {
+                JSONOutput.line(PauseLine(seconds: pause.seconds, status: pause.status, message: pause.description))
+            } else if isTerminal {
+                StandardStreams.errRedrawing(pause.description, eraseToEnd: true, newline: true)
+            } else {
+                StandardStreams.err(pause.description + "\n")
             }
         }
     }

@@ -41,9 +41,12 @@ struct TasksCommand: ParsableCommand {
         @OptionGroup var app: AppOption
         @OptionGroup var token: TokenInput
         @OptionGroup var connection: ConnectionOptions
+        @Option(name: .customLong("max-wait"), help: "Most time the retry may spend paused by the app's rate limits (as for sync).")
+        var maxWait: String?
 
         func run() async throws {
-            let sync = try SyncCommand.parse(["--app", app.name] + (global.store.map { ["--store", $0] } ?? []) + tokenArguments + connectionArguments)
+            let waitArguments = maxWait.map { ["--max-wait", $0] } ?? []
+            let sync = try SyncCommand.parse(["--app", app.name] + (global.store.map { ["--store", $0] } ?? []) + tokenArguments + connectionArguments + waitArguments)
             try await sync.run()
         }
 

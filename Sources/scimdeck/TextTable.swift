@@ -1,6 +1,10 @@
+import SCIM
+
 /// Columns padded to their widest cell, for the commands' plain-text listings.
 enum TextTable {
-    static func print(_ header: [String], _ rows: [[String]]) {
+    static func print(_ header: [String], _ untrustedRows: [[String]]) {
+        // Cleaned before measuring: an escape sequence in a cell would otherwise count as width it never shows.
+        let rows = untrustedRows.map { $0.map(TerminalSafeText.clean) }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -38,7 +38,13 @@ final class SCIMRetryPolicyTests: XCTestCase {
         XCTAssertEqual(policy.delay(after: statusError(429, retryAfter: 12), attempt: 1, waited: 0, jitter: 0), 12)
         XCTAssertEqual(policy.delay(after: statusError(503, retryAfter: 3), attempt: 1, waited: 0, jitter: 0), 3)
         XCTAssertEqual(policy.delay(after: statusError(500, retryAfter: 12), attempt: 1, waited: 0, jitter: 0), 0.05)
-        XCTAssertNil(policy.delay(after: statusError(429, retryAfter: 60), attempt: 1, waited: 0), "longer than the total allowed")
+        XCTAssertEqual(policy.decision(after: statusError(429, retryAfter: 60), attempt: 1, waited: 0), .pauseRun(60),
+                       "a rate limit pauses the run, whatever the back-off total")
+        XCTAssertEqual(policy.decision(after: statusError(429, retryAfter: 0), attempt: 1, waited: 0), .pauseRun(1), "at least a second")
+        XCTAssertEqual(policy.decision(after: statusError(429), attempt: 1, waited: 0), .pauseRun(1), "a 429 without Retry-After")
+        XCTAssertEqual(policy.decision(after: statusError(503, retryAfter: 7200), attempt: 1, waited: 0), .pauseRun(900), "at most 15 minutes")
+        XCTAssertEqual(policy.decision(after: statusError(503), attempt: 1, waited: 0, jitter: 0), .backOff(0.05), "a 503 without Retry-After backs off")
+        XCTAssertNil(policy.decision(after: statusError(429, retryAfter: 5), attempt: 5, waited: 0), "attempts used up")
     }
 
     func test_clientErrorsAreNotRetried() {

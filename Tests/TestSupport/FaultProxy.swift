@@ -1,8 +1,10 @@
 import Foundation
 
 /// A loopback HTTP proxy between the client under test and a real server, which answers chosen
-/// requests with a fault instead of (or on top of) the server's answer. One request per connection,
-/// `Connection: close`, one thread per connection: simple enough to trust in a test.
+/// requests with a fault instead of (or on top of) the server's answer. One thread per connection;
+/// one request per connection with `Connection: close`, or, with `keepAlive`, connections the client
+/// may reuse (needed to show what a client does when a reused connection dies): simple enough to
+/// trust in a test.
 public final class FaultProxy: @unchecked Sendable {
     public enum Fault: Sendable, Equatable {
         /// Answer with this status, headers and body; the server never sees the request.
@@ -17,6 +19,13 @@ public final class FaultProxy: @unchecked Sendable {
         case delay(Double)
         /// Answer with exactly these bytes as the body (a gzip-compressed one, say).
         case body(Int, headers: [String: String], bytes: Data)
+        /// Forward (the server commits the request), then close the client's connection without a byte of answer.
+        case commitThenDrop
+        /// Forward, then rewrite the top-level attributes of the answer's JSON resource (another userName,
+        /// displayName or the id of another resource), as a broken or hostile app might.
+        case rewriteResource([String: String])
+        /// Answer this status with a body that repeats every request header, Authorization included.
+        case echoHeaders(Int)
     }
 
     /// One request the proxy saw, and the fault it applied.
@@ -25,6 +34,8 @@ public final class FaultProxy: @unchecked Sendable {
         public var target: String
         public var headers: [String]
         public var fault: Fault?
+        /// When the request's head had arrived.
+        public var at: Date
         public var description: String { "\(method) \(target)\(fault.map { " [\($0)]" } ?? "")" }
     }
 
@@ -42,12 +53,16 @@ public final class FaultProxy: @unchecked Sendable {
     private var rules: [Rule] = []
     private var seenRequests: [Seen] = []
     private var stopped = false
+    private let keepAlive: Bool
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
 
-    public init(upstreamPort: Int) throws {
+    /// - Parameter keepAlive: answer HTTP/1.1 with `Content-Length` and keep the connection open for
+    ///   the client's next request, instead of one request per connection.
+    public init(upstreamPort: Int, keepAlive: Bool = false) throws {
         (listener, port) = try LoopbackSocket.listen()
         self.upstreamPort = upstreamPort
+        self.keepAlive = keepAlive
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "fault-proxy-\(port)"
         thread.start()
@@ -97,13 +112,20 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     private func handle(_ client: Int32) {
-        guard let (head, body) = LoopbackSocket.readRequest(client) else { return }
+        // Without keep-alive, one exchange; with it, exchanges until the client closes or a fault drops the connection.
+        while handleOne(client), keepAlive {}
+    }
+
+    /// One request and its answer; false when the connection is done.
+    private func handleOne(_ client: Int32) -> Bool {
+        guard let (head, body) = LoopbackSocket.readRequest(client) else { return false }
+        let arrived = Date()
         let lines = head.components(separatedBy: "\r\n")
         let requestLine = lines.first?.split(separator: " ").map(String.init) ?? []
         let method = requestLine.first ?? ""
         let target = requestLine.count > 1 ? requestLine[1] : ""
         let fault = takeFault(method: method, target: target)
-        lock.withLock { seenRequests.append(Seen(method: method, target: target, headers: Array(lines.dropFirst()), fault: fault)) }
+        lock.withLock { seenRequests.append(Seen(method: method, target: target, headers: Array(lines.dropFirst()), fault: fault, at: arrived)) }
 
         switch fault {
         case .status(let status, let headers, let text):
@@ -115,19 +137,31 @@ public final class FaultProxy: @unchecked Sendable {
             respond(client, status: status, headers: ["Content-Type": "text/html; charset=utf-8"],
                     body: "<!DOCTYPE html><html><head><title>\(title)</title></head><body><h1>\(title)</h1></body></html>")
         case .body(let status, let headers, let bytes):
-            LoopbackSocket.write(client, Self.response(status: status, headers: headers, body: bytes))
+            LoopbackSocket.write(client, response(status: status, headers: headers, body: bytes))
         case .delay(let seconds):
             Thread.sleep(forTimeInterval: seconds)
-            LoopbackSocket.write(client, forward(lines: lines, body: body))
+            LoopbackSocket.write(client, relay(forward(lines: lines, body: body)))
         case .cutMidResponse:
             let answer = forward(lines: lines, body: body)
             if let split = answer.range(of: Data("\r\n\r\n".utf8)) {
                 let bodyLength = answer.count - split.upperBound
                 LoopbackSocket.write(client, answer.prefix(split.upperBound + bodyLength / 2))
             }
+            return false
+        case .commitThenDrop:
+            _ = forward(lines: lines, body: body)
+            return false
+        case .rewriteResource(let replacements):
+            LoopbackSocket.write(client, relay(Self.rewrite(forward(lines: lines, body: body), replacements)))
+        case .echoHeaders(let status):
+            let echoed = lines.dropFirst().map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+            let detail = "request refused; you sent: " + echoed.joined(separator: "; ")
+            respond(client, status: status, headers: ["Content-Type": "application/scim+json", "X-Echo-Authorization": lines.first { $0.lowercased().hasPrefix("authorization:") } ?? ""],
+                    body: #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"\#(status)","detail":"\#(detail)"}"#)
         case nil:
-            LoopbackSocket.write(client, forward(lines: lines, body: body))
+            LoopbackSocket.write(client, relay(forward(lines: lines, body: body)))
         }
+        return true
     }
 
     private func takeFault(method: String, target: String) -> Fault? {
@@ -158,17 +192,52 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     private func respond(_ client: Int32, status: Int, headers: [String: String], body: String) {
-        LoopbackSocket.write(client, Self.response(status: status, headers: headers, body: body))
+        LoopbackSocket.write(client, response(status: status, headers: headers, body: Data(body.utf8)))
+    }
+
+    private func response(status: Int, headers: [String: String], body payload: Data) -> Data {
+        Self.response(status: status, headers: headers, body: payload, keepAlive: keepAlive)
+    }
+
+    /// The server's answer as this proxy passes it on: as it came, or re-framed for a kept-alive
+    /// connection (HTTP/1.1, `Content-Length`, no `Connection: close`).
+    private func relay(_ answer: Data) -> Data {
+        guard keepAlive, let parsed = Self.split(answer) else { return answer }
+        return Self.response(status: parsed.status, headers: parsed.headers, body: parsed.body, keepAlive: true)
     }
 
     static func response(status: Int, headers: [String: String], body: String) -> Data {
         response(status: status, headers: headers, body: Data(body.utf8))
     }
 
-    static func response(status: Int, headers: [String: String], body payload: Data) -> Data {
+    static func response(status: Int, headers: [String: String], body payload: Data, keepAlive: Bool = false) -> Data {
         var head = "HTTP/1.1 \(status) Fault\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
+        head += "Content-Length: \(payload.count)\r\n" + (keepAlive ? "" : "Connection: close\r\n") + "\r\n"
         return Data(head.utf8) + payload
+    }
+
+    /// Status, headers (framing ones left out) and body of a whole answer read to the end.
+    static func split(_ answer: Data) -> (status: Int, headers: [String: String], body: Data)? {
+        guard let end = answer.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let lines = String(decoding: answer[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusLine = lines.first?.split(separator: " ") ?? []
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !["content-length", "connection", "keep-alive", "transfer-encoding"].contains(parts[0].lowercased()) else { continue }
+            headers[parts[0]] = parts[1]
+        }
+        return (status, headers, Data(answer[end.upperBound...]))
+    }
+
+    /// The answer with the given top-level attributes of its JSON object replaced.
+    static func rewrite(_ answer: Data, _ replacements: [String: String]) -> Data {
+        guard let parsed = split(answer),
+              var object = (try? JSONSerialization.jsonObject(with: parsed.body)) as? [String: Any] else { return answer }
+        for (key, value) in replacements { object[key] = value }
+        guard let body = try? JSONSerialization.data(withJSONObject: object) else { return answer }
+        return response(status: parsed.status, headers: parsed.headers, body: body)
     }
 }

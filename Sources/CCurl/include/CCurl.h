@@ -18,6 +18,16 @@ CURLcode ccurl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value
 CURLcode ccurl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 
+/// How many times a transfer sent its request (see ccurl_easy_count_sends).
+struct ccurl_send_counter {
+    long sends;
+    curl_infotype last_type;
+};
+
+/// Makes the handle count in `counter` each time it sends the request's header (verbose mode with a
+/// debug function of the shim's own). `counter` must outlive the transfer.
+CURLcode ccurl_easy_count_sends(CURL *handle, struct ccurl_send_counter *counter);
+
 CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
 #endif

@@ -54,6 +54,7 @@ struct OperationStep: Sendable {
                 return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: detail)
             }
             let remoteID = try await target.createGroup(displayName: name)
+            try await refuseIfLinkedElsewhere(remoteID, group: true, localID: groupID, what: "group \(name)")
             return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: remoteID, name: name)], detail: "created \(remoteID)")
 
         case .renameGroup(let groupID, let remoteID, let name):
@@ -165,6 +166,7 @@ struct OperationStep: Sendable {
         }
         do {
             let remoteID = try await target.createUser(profile)
+            try await refuseIfLinkedElsewhere(remoteID, group: false, localID: personID, what: "user \(userName)")
             return Outcome(effects: [.userLinked(personID: personID, remoteID: remoteID, payloadHash: profile.payloadHash, active: true)], detail: "created \(remoteID)")
         } catch ProvisioningTargetError.alreadyExists {
             guard let existing = try await target.findUser(userName: userName) else {
@@ -172,6 +174,14 @@ struct OperationStep: Sendable {
             }
             return try await link(personID: personID, existing: existing, profile: profile)
         }
+    }
+
+    /// A create answered with the id of a resource already linked to someone else made nothing new:
+    /// linking it would tie two people (or groups) to one account. Refused, left for the admin to see.
+    private func refuseIfLinkedElsewhere(_ remoteID: String, group: Bool, localID: Int64, what: String) async throws {
+        guard let other = try await ledger.localID(linkedTo: remoteID, group: group), other != localID else { return }
+        let kind = group ? "group" : "person"
+        throw Failure(reason: "the app answered the create of \(what) with id \(remoteID), which is already linked to another \(kind) (\(other)): refused, not linked; check the app for a wrong answer to POST", effects: [])
     }
 
     private func link(personID: Int64, existing: RemoteUser, profile: MappedProfile) async throws -> Outcome {

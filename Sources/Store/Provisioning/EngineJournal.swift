@@ -162,6 +162,14 @@ public struct EngineJournal: Sendable {
         }
     }
 
+    /// The local person (`.user`) or group (`.group`) already linked to this id of the app, if any.
+    public func localId(appId: Int64, kind: RemoteLink.Kind, remoteId: String) throws -> Int64? {
+        try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT localId FROM remoteLink WHERE appId = ? AND kind = ? AND remoteId = ? LIMIT 1",
+                               arguments: [appId, kind.rawValue, remoteId])
+        }
+    }
+
     public func remoteGroupId(appId: Int64, groupId: Int64) throws -> String? {
         try writer.read { db in
             try String.fetchOne(db, sql: "SELECT remoteId FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
