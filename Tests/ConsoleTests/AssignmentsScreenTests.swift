@@ -76,6 +76,26 @@ final class AssignmentsScreenTests: XCTestCase {
         XCTAssertEqual(synced.apps, [appID])
         XCTAssertTrue(terminal.text.contains("zoe.martin@example.com"), terminal.text)
     }
+
+    func test_rowsSayHeldBackAndConflictWithTheReasonUnderTheSelectedOne() throws {
+        // Integration on, Create Users off (the settings' default): nobody is sent, and the rows say why.
+        let (workspace, appID) = try workspace(configured: true)
+        let assignments = AppAssignments(store: workspace.store, appID: appID)
+        try assignments.assign(personLogin: "zoe.martin@example.com")
+        let twin = try workspace.store.directory.addPerson(Person(login: "zoe.twin@example.com", firstName: "Zoe", lastName: "Twin", email: "ZOE.MARTIN@example.com"))
+        try assignments.assign(personLogin: twin.login)
+        try assignments.assign(personLogin: "jose.nunez@example.com")
+        let terminal = try ConsoleHarness(workspace: workspace).run(steps: openAssignments)
+        let lines = terminal.trimmedLines
+        let jose = try XCTUnwrap(lines.first { $0.contains("jose.nunez@example.com") }, terminal.text)
+        XCTAssertTrue(jose.contains("◐ Held back"), jose)
+        for login in ["zoe.martin@example.com", "zoe.twin@example.com"] {
+            let row = try XCTUnwrap(lines.first { $0.contains(login) }, terminal.text)
+            XCTAssertTrue(row.contains("⚠ Conflict"), row)
+        }
+        XCTAssertFalse(terminal.text.contains("◌ Pending"), "nobody is left Pending for ever")
+        XCTAssertTrue(terminal.text.contains("Create Users is off: not created in the app"), "the selected row's reason:\n\(terminal.text)")
+    }
 }
 
 /// The app ids a fake sync runner was called for.
@@ -84,4 +104,5 @@ final class SyncedApps: @unchecked Sendable {
     private var ids: [Int64] = []
     var apps: [Int64] { lock.withLock { ids } }
     func add(_ id: Int64) { lock.withLock { ids.append(id) } }
+
 }

@@ -8,15 +8,17 @@ import XCTest
 /// The promise as a property: whatever happens between two runs — directory edits, assignments,
 /// pushes and unlinks, changes made directly in the app, a sync killed with SIGKILL, two syncs at
 /// once — the next converging sync leaves the app holding exactly what an independent model of
-/// the directory says, and a plain sync after it sends nothing.
+/// the directory says, and a plain sync after it sends nothing. scimdeck talks to the app through a
+/// fault proxy (keep-alive connections) that, in some rounds, commits a create and drops the
+/// answer, cuts a response, answers 500, or rate-limits.
 ///
 /// Seeded: the seed and round are printed on failure. `SCIMDECK_CONVERGENCE_SEEDS=1,2,3` and
 /// `SCIMDECK_CONVERGENCE_ROUNDS=N` run more.
 final class ConvergenceTests: XCTestCase {
     func test_appConvergesOnTheModelAfterRandomEditsKillsAndConcurrentRuns() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let seeds = environment["SCIMDECK_CONVERGENCE_SEEDS"].map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? [11, 23]
-        let rounds = environment["SCIMDECK_CONVERGENCE_ROUNDS"].flatMap(Int.init) ?? 8
+        let seeds = environment["SCIMDECK_CONVERGENCE_SEEDS"].map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? [11, 23, 37]
+        let rounds = environment["SCIMDECK_CONVERGENCE_ROUNDS"].flatMap(Int.init) ?? 10
         for seed in seeds {
             let world = try ConvergenceWorld(seed: seed)
             defer { world.stop() }
@@ -30,6 +32,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
     let seed: UInt64
     var random: SplitMix
     let server: SCIMServerFixture
+    let proxy: FaultProxy
     let directory: URL
     let storePath: String
     let store: ScimdeckStore
@@ -47,6 +50,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
         self.seed = seed
         random = SplitMix(seed: seed)
         server = try SCIMServerFixture.start()
+        proxy = try FaultProxy(upstreamPort: server.port, keepAlive: true)
         directory = try TestEnvironment.makeTemporaryDirectory("convergence-\(seed)")
         storePath = directory.appendingPathComponent("store.sqlite").path
         let token = directory.appendingPathComponent("token")
@@ -54,7 +58,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: token.path)
         store = try ScimdeckStore(path: storePath)
         let status = try ScimdeckRun.run(["app", "add", "--catalog", "Axiad Cloud", "--label", Self.app, "--store", storePath], in: directory).status
-        let set = try ScimdeckRun.run(["app", "set", "--app", Self.app, "--base-url", server.baseURL.absoluteString, "--token-file", token.path,
+        let set = try ScimdeckRun.run(["app", "set", "--app", Self.app, "--base-url", proxy.baseURL.absoluteString, "--token-file", token.path,
                                        "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on",
                                        "--store", storePath], in: directory)
         guard status == 0, set.status == 0 else { throw ConvergenceFailure(text: "setting up the app: \(set.stderr)") }
@@ -77,6 +81,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
     }
 
     func stop() {
+        proxy.stop()
         server.stop()
         try? FileManager.default.removeItem(at: directory)
     }
@@ -90,6 +95,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
                 for _ in 0..<random.int(in: 1...3) { tampered = try await tamperWithTheApp() || tampered }
             }
             try await chaos()
+            proxy.clearFaults()
             let converge = try sync(full: tampered)
             guard converge.status == 0 else { throw failure(round, "the converging sync exited \(converge.status): \(converge.stdout)\(converge.stderr)") }
             let again = try sync(full: false)
@@ -98,6 +104,10 @@ private final class ConvergenceWorld: @unchecked Sendable {
             }
             if let difference = try await compareWithModel() { throw failure(round, difference) }
         }
+        let faults = proxy.seen.filter { $0.fault != nil }.count
+        print("convergence: seed \(seed), \(rounds) rounds: \(log.filter { $0.hasPrefix("sync killed") }.count) syncs killed, "
+              + "\(log.filter { $0 == "two syncs at once" }.count) pairs at once, \(log.filter { $0.hasPrefix("in the app:") }.count) changes in the app, "
+              + "\(faults) faults met; the app matched the model after every round")
     }
 
     private func failure(_ round: Int, _ what: String) -> ConvergenceFailure {
@@ -110,8 +120,27 @@ private final class ConvergenceWorld: @unchecked Sendable {
         try ScimdeckRun.run(["sync", "--app", Self.app, "--store", storePath] + (full ? ["--full"] : []), in: directory)
     }
 
-    /// A sync killed at a random moment, two syncs at once, or neither.
+    /// Faults the app's side may show a run: each applies to the next matching request(s).
+    private func injectFaults() {
+        let faults: [(FaultProxy.Fault, String?, String)] = [
+            (.commitThenDrop, "POST", "commit a POST, drop its answer"),
+            (.cutMidResponse, "GET", "cut a GET's answer"),
+            (.status(500, body: "{\"detail\":\"boom\"}"), "PATCH", "answer a PATCH with 500"),
+            (.status(500, body: ""), "PUT", "answer a PUT with 500"),
+            (.commitThenDrop, "PATCH", "commit a PATCH, drop its answer"),
+            (.status(429, headers: ["Retry-After": "1"]), nil, "rate-limit for 1 s"),
+        ]
+        for _ in 0..<random.int(in: 1...3) {
+            guard let (fault, method, what) = random.pick(faults) else { continue }
+            let times = random.int(in: 1...2)
+            proxy.inject(fault, times: times, method: method)
+            log.append("fault: \(what) ×\(times)")
+        }
+    }
+
+    /// A sync killed at a random moment, two syncs at once, or neither; with faults, some rounds.
     private func chaos() async throws {
+        if random.chance(0.4) { injectFaults() }
         let roll = random.double()
         if roll < 0.35 {
             let delay = random.int(in: 10...400)
@@ -130,6 +159,11 @@ private final class ConvergenceWorld: @unchecked Sendable {
             for run in [first, second] where ![0, 1].contains(run.process.terminationStatus) {
                 throw ConvergenceFailure(text: "seed \(seed): a concurrent sync exited \(run.process.terminationStatus)")
             }
+        } else {
+            log.append("one sync")
+            let run = try sync(full: false)
+            // Faults may fail operations (exit 1); the converging sync then finishes them.
+            guard [0, 1].contains(run.status) else { throw ConvergenceFailure(text: "seed \(seed): a sync exited \(run.status): \(run.stderr)") }
         }
     }
 

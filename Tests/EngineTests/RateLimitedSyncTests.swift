@@ -9,6 +9,17 @@ import XCTest
 /// app during the pause, the run says so once, then finishes with nothing failed.
 final class RateLimitedSyncTests: XCTestCase {
     func test_retryAfterMidSyncPausesEveryRequestOfTheRunThenSucceeds() async throws {
+        try await syncPausedOnce(retryAfter: 2)
+    }
+
+    /// The issue's own case, for real: a minute's pause (the suite's only long wait, on purpose).
+    func test_retryAfterSixtySecondsPausesTheWholeRunForAMinuteThenSucceeds() async throws {
+        let start = Date()
+        try await syncPausedOnce(retryAfter: 60)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(start), 60)
+    }
+
+    private func syncPausedOnce(retryAfter: Int) async throws {
         let world = try EngineWorld()
         let proxy = try FaultProxy(upstreamPort: world.server.port)
         defer { proxy.stop() }
@@ -20,7 +31,7 @@ final class RateLimitedSyncTests: XCTestCase {
             try world.assign(person: "paced\(index)@corp.example")
         }
         // The fourth create meets the limit; the other chains are in flight or about to start.
-        proxy.inject(.status(429, headers: ["Retry-After": "2"], body: #"{"detail":"slow down"}"#), method: "POST")
+        proxy.inject(.status(429, headers: ["Retry-After": String(retryAfter)], body: #"{"detail":"slow down"}"#), method: "POST")
         let pauses = Pauses()
         let pacer = SCIMRequestPacer(limit: 4) { pauses.add($0) }
         let engine = try world.engine
@@ -31,14 +42,14 @@ final class RateLimitedSyncTests: XCTestCase {
         XCTAssertEqual(result.report.succeededCount, 12)
         let remote = try await world.remoteUsers()
         XCTAssertEqual(remote.filter { $0.userName?.hasPrefix("paced") == true }.count, 12)
-        XCTAssertEqual(pauses.all.map(\.description), ["waiting 2 s: the app asked us to slow down (HTTP 429)"])
+        XCTAssertEqual(pauses.all.map(\.description), ["waiting \(retryAfter) s: the app asked us to slow down (HTTP 429)"])
 
         let seen = proxy.seen
         let refused = try XCTUnwrap(seen.first { $0.fault != nil })
         // Requests already on their way when the 429 came back may land a moment after it; none later, until the pause ends.
-        let during = seen.filter { $0.at.timeIntervalSince(refused.at) > 0.25 && $0.at.timeIntervalSince(refused.at) < 1.95 }
+        let during = seen.filter { $0.at.timeIntervalSince(refused.at) > 0.25 && $0.at.timeIntervalSince(refused.at) < Double(retryAfter) - 0.05 }
         XCTAssertTrue(during.isEmpty, "sent during the pause: \(during)")
-        XCTAssertTrue(seen.contains { $0.at.timeIntervalSince(refused.at) >= 1.95 }, "nothing was sent after the pause: \(seen)")
+        XCTAssertTrue(seen.contains { $0.at.timeIntervalSince(refused.at) >= Double(retryAfter) - 0.05 }, "nothing was sent after the pause: \(seen)")
         let window = await pacer.window
         // Halved to 2 by the 429, then raised one per window of successes: back to 4 well before 24 requests.
         XCTAssertEqual(window, 4, "the window did not grow back after the limit")
