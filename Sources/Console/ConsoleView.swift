@@ -79,7 +79,7 @@ struct ConsoleView {
         case .applications: return "\(model.apps.count) app" + (model.apps.count == 1 ? "" : "s")
         case .catalog(let state): return "\(state.browser.results.count) in catalog"
         case .app(let state):
-            if state.isSyncing, let sync = state.sync { return "Syncing… \(sync.done)/\(sync.total)" }
+            if state.isSyncing, let sync = state.sync { return "Syncing… \(sync.done)/\(sync.total)" + (sync.note.map { " — \($0)" } ?? "") }
             return ""
         case .directory(let state): return state.isLoading ? "loading…" : ""
         }

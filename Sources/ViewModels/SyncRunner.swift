@@ -9,11 +9,14 @@ public struct SyncProgress: Sendable, Equatable {
     public var done: Int
     public var total: Int
     public var failed: Int
+    /// What the run is waiting for, when it waits ("waiting 60 s: the app asked us to slow down").
+    public var note: String?
 
-    public init(done: Int, total: Int, failed: Int) {
+    public init(done: Int, total: Int, failed: Int, note: String? = nil) {
         self.done = done
         self.total = total
         self.failed = failed
+        self.note = note
     }
 }
 

@@ -42,19 +42,37 @@ enum ConsoleLaunch {
             guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw EngineError.noSuchApp("#\(appID)") }
             let engine = try ProvisioningEngine(store: store, app: app)
             let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 4))
-            // Paced at the run's concurrency, so a rate limit's halving of the window is felt (the pause itself is not yet shown).
-            let client = try engine.client(transport: transport).pacing(SCIMRequestPacer(limit: 4))
+            // Paced at the run's concurrency: a rate limit pauses the whole run, and the status line says so.
+            let last = LastProgress()
+            let pacer = SCIMRequestPacer(limit: 4) { pause in
+                var shown = last.value
+                shown.note = pause.description
+                progress(shown)
+            }
+            let client = try engine.client(transport: transport).pacing(pacer)
             // One run per app: a CLI sync or the agent holding the app is reported, not waited for.
             let claim = RunClaim(holder: "the console", waits: false)
             do {
                 let outcome = try await engine.sync(client: client, concurrency: 4, claim: claim) { step in
-                    progress(SyncProgress(done: step.done, total: step.total, failed: step.failed))
+                    let shown = SyncProgress(done: step.done, total: step.total, failed: step.failed)
+                    last.value = shown
+                    progress(shown)
                 }
                 return SyncSummary(outcome, appLabel: app.label)
             } catch EngineError.appBusy(_, let holder) {
                 return SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(holder) holds \(app.label); none started here.")
             }
         }
+    }
+}
+
+/// The progress last reported, for a pause to be shown against.
+private final class LastProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = SyncProgress(done: 0, total: 0, failed: 0)
+    var value: SyncProgress {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

@@ -87,6 +87,18 @@ final class AppScreenTests: XCTestCase {
         XCTAssertTrue(finished.text.contains("Last sync"), finished.text)
     }
 
+    func test_aRunPausedByTheAppSaysWhatItWaitsFor() throws {
+        let paused: SyncRunner = { _, progress in
+            progress(SyncProgress(done: 2, total: 4, failed: 0, note: "waiting 60 s: the app asked us to slow down (HTTP 429)"))
+            try await Task.sleep(for: .seconds(10))
+            return SyncSummary(kind: .complete, headline: "never")
+        }
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: paused)).run(steps: [
+            .input(key(.enter)), .input(typed("s")), .waitFor("waiting 60 s"),
+        ])
+        XCTAssertTrue(terminal.trimmedLines[23].hasPrefix(" Syncing… 2/4 — waiting 60 s: the app ask"), terminal.trimmedLines[23])
+    }
+
     func test_cStopsARunningSyncAndTheSummarySaysWhereItStopped() throws {
         let waitsForStop: SyncRunner = { _, progress in
             progress(SyncProgress(done: 3, total: 10, failed: 0))
