@@ -17,14 +17,10 @@ struct FullSyncBenchmark: AsyncParsableCommand {
     @Option(help: "Requests in flight while seeding the server.") var concurrency = 8
 
     func run() async throws {
-        guard let token = ProcessInfo.processInfo.environment["SCIMDECK_TOKEN"].flatMap(BearerToken.init) else {
-            throw ValidationError("set SCIMDECK_TOKEN to the server's token")
-        }
         guard let baseURL = URL(string: url) else { throw ValidationError("not a URL: \(url)") }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scimdeck-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ScimdeckStore(path: directory.appendingPathComponent("bench.sqlite").path)
+        let workspace = try BenchWorkspace()
+        defer { workspace.remove() }
+        let (token, store) = (workspace.token, workspace.store)
         let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: concurrency))
         let seeder = SCIMClient(configuration: SCIMClientConfiguration(baseURL: baseURL, token: token), transport: transport)
 

@@ -18,13 +18,9 @@ struct SyncBenchmark: AsyncParsableCommand {
     @Option(help: "Requests in flight.") var concurrency = 4
 
     func run() async throws {
-        guard let token = ProcessInfo.processInfo.environment["SCIMDECK_TOKEN"].flatMap(BearerToken.init) else {
-            throw ValidationError("set SCIMDECK_TOKEN to the server's token")
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scimdeck-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ScimdeckStore(path: directory.appendingPathComponent("bench.sqlite").path)
+        let workspace = try BenchWorkspace()
+        defer { workspace.remove() }
+        let (token, store) = (workspace.token, workspace.store)
         let app = try makeApp(store: store, token: token)
 
         let engine = try ProvisioningEngine(store: store, app: app)

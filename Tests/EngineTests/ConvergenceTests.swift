@@ -31,10 +31,8 @@ final class ConvergenceTests: XCTestCase {
 private final class ConvergenceWorld: @unchecked Sendable {
     let seed: UInt64
     var random: SplitMix
-    let server: SCIMServerFixture
+    let cli: CLIWorkspace
     let proxy: FaultProxy
-    let directory: URL
-    let storePath: String
     let store: ScimdeckStore
     let appID: Int64
     let inspector: SCIMClient
@@ -49,21 +47,12 @@ private final class ConvergenceWorld: @unchecked Sendable {
     init(seed: UInt64) throws {
         self.seed = seed
         random = SplitMix(seed: seed)
-        server = try SCIMServerFixture.start()
-        proxy = try FaultProxy(upstreamPort: server.port, keepAlive: true)
-        directory = try TestEnvironment.makeTemporaryDirectory("convergence-\(seed)")
-        storePath = directory.appendingPathComponent("store.sqlite").path
-        let token = directory.appendingPathComponent("token")
-        try Data(server.token.utf8).write(to: token)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: token.path)
-        store = try ScimdeckStore(path: storePath)
-        let status = try ScimdeckRun.run(["app", "add", "--catalog", "Axiad Cloud", "--label", Self.app, "--store", storePath], in: directory).status
-        let set = try ScimdeckRun.run(["app", "set", "--app", Self.app, "--base-url", proxy.baseURL.absoluteString, "--token-file", token.path,
-                                       "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on",
-                                       "--store", storePath], in: directory)
-        guard status == 0, set.status == 0 else { throw ConvergenceFailure(text: "setting up the app: \(set.stderr)") }
+        cli = try CLIWorkspace("convergence-\(seed)")
+        proxy = try FaultProxy(upstreamPort: cli.server.port, keepAlive: true)
+        store = try ScimdeckStore(path: cli.storePath)
+        try cli.addAxiadApp(Self.app, baseURL: proxy.baseURL)
         appID = try XCTUnwrapValue(try store.apps.app(named: Self.app)?.id)
-        inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: server.baseURL, token: try XCTUnwrapValue(BearerToken(server.token))),
+        inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: cli.server.baseURL, token: try XCTUnwrapValue(BearerToken(cli.server.token))),
                                transport: EngineWorld.transport)
         for _ in 0..<4 { try addGroup() }
         for _ in 0..<24 { try addPerson() }
@@ -82,8 +71,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
 
     func stop() {
         proxy.stop()
-        server.stop()
-        try? FileManager.default.removeItem(at: directory)
+        cli.stop()
     }
 
     func run(rounds: Int) async throws {
@@ -117,7 +105,7 @@ private final class ConvergenceWorld: @unchecked Sendable {
     // MARK: Runs
 
     private func sync(full: Bool) throws -> ScimdeckRun {
-        try ScimdeckRun.run(["sync", "--app", Self.app, "--store", storePath] + (full ? ["--full"] : []), in: directory)
+        try cli.run(["sync", "--app", Self.app] + (full ? ["--full"] : []))
     }
 
     /// Faults the app's side may show a run: each applies to the next matching request(s).
@@ -145,13 +133,13 @@ private final class ConvergenceWorld: @unchecked Sendable {
         if roll < 0.35 {
             let delay = random.int(in: 10...400)
             log.append("sync killed after \(delay) ms")
-            let run = try ScimdeckBackgroundRun(["sync", "--app", Self.app, "--store", storePath], in: directory)
+            let run = try cli.background(["sync", "--app", Self.app])
             try await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000)
             run.kill()
         } else if roll < 0.6 {
             log.append("two syncs at once")
-            let first = try ScimdeckBackgroundRun(["sync", "--app", Self.app, "--store", storePath], in: directory)
-            let second = try ScimdeckBackgroundRun(["sync", "--app", Self.app, "--store", storePath], in: directory)
+            let first = try cli.background(["sync", "--app", Self.app])
+            let second = try cli.background(["sync", "--app", Self.app])
             first.process.waitUntilExit()
             second.process.waitUntilExit()
             // Either may find work held back by a change made in the app (a plain sync does not read
@@ -344,21 +332,13 @@ private struct ConvergenceFailure: Error, CustomStringConvertible {
     var description: String { text }
 }
 
-/// SplitMix64: a small seeded generator, so a failing seed replays exactly.
+/// Store's seeded generator with what the rounds draw from it, so a failing seed replays exactly.
 private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+    var generator: SeededRandom
+    init(seed: UInt64) { generator = SeededRandom(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func double() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
     mutating func chance(_ p: Double) -> Bool { double() < p }
-    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
     mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[int(in: 0...(items.count - 1))] }
 }

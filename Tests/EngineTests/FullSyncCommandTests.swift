@@ -9,27 +9,15 @@ import XCTest
 /// ending with no duplicate.
 final class FullSyncCommandTests: XCTestCase {
     func test_syncFullPrintsEachCorrectionAndAKilledRunResumesWithNoDuplicate() async throws {
-        let server = try SCIMServerFixture.start()
-        defer { server.stop() }
-        let directory = try TestEnvironment.makeTemporaryDirectory("full-sync-cli")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let storePath = directory.appendingPathComponent("store.sqlite").path
-        let tokenFile = directory.appendingPathComponent("token")
-        try Data(server.token.utf8).write(to: tokenFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
-
+        let cli = try CLIWorkspace("full-sync-cli")
+        defer { cli.stop() }
+        let server = cli.server
+        let storePath = cli.storePath
         func scimdeck(_ arguments: [String], expect status: Int32 = 0) throws -> ScimdeckRun {
-            let run = try ScimdeckRun.run(arguments + ["--store", storePath], in: directory)
-            XCTAssertEqual(run.status, status, "scimdeck \(arguments.joined(separator: " ")): \(run.stdout) \(run.stderr)")
-            return run
+            try cli.run(arguments, expect: status)
         }
-
-        let csv = directory.appendingPathComponent("people.csv").path
-        _ = try scimdeck(["directory", "generate", "--people", "300", "--groups", "12", "--seed", "3", "-o", csv])
-        _ = try scimdeck(["directory", "import", csv])
-        _ = try scimdeck(["app", "add", "--catalog", "Axiad Cloud", "--label", "Axiad"])
-        _ = try scimdeck(["app", "set", "--app", "Axiad", "--base-url", server.baseURL.absoluteString, "--token-file", tokenFile.path,
-                          "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on"])
+        try cli.importGenerated(people: 300, groups: 12, seed: 3)
+        try cli.addAxiadApp("Axiad")
         let store = try ScimdeckStore(path: storePath)
         let appID = try XCTUnwrap(try store.apps.app(named: "Axiad")?.id)
         let groupNames = try store.directory.groups().map(\.group.name)
@@ -68,7 +56,7 @@ final class FullSyncCommandTests: XCTestCase {
 
         // Killed as soon as it has sent its first create: some groups recreated, others not yet.
         let beforeKill = try log().count
-        let killed = try ScimdeckBackgroundRun(["sync", "--full", "--app", "Axiad", "--concurrency", "1", "--store", storePath], in: directory)
+        let killed = try cli.background(["sync", "--full", "--app", "Axiad", "--concurrency", "1"])
         let deadline = Date().addingTimeInterval(60)
         while killed.isRunning, try !log().dropFirst(beforeKill).contains("POST /v2/Groups"), Date() < deadline {
             try await Task.sleep(nanoseconds: 5_000_000)

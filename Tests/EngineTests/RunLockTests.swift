@@ -87,30 +87,19 @@ final class RunLockTests: XCTestCase {
     /// Two `scimdeck sync` processes of one app at once: the second waits (or, with --no-wait, exits
     /// 75) saying who holds the app; no group is created twice; both tell the truth.
     func test_twoCLISyncsAtOnceNeverDuplicateAndTellTheTruth() async throws {
-        let server = try SCIMServerFixture.start()
-        defer { server.stop() }
-        let directory = try TestEnvironment.makeTemporaryDirectory("run-lock")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let storePath = directory.appendingPathComponent("store.sqlite").path
-        let tokenFile = directory.appendingPathComponent("token")
-        try Data(server.token.utf8).write(to: tokenFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
-        func scimdeck(_ arguments: [String]) throws -> ScimdeckRun {
-            try ScimdeckRun.run(arguments + ["--store", storePath], in: directory)
-        }
-        let csv = directory.appendingPathComponent("people.csv").path
-        _ = try scimdeck(["directory", "generate", "--people", "600", "--groups", "12", "--seed", "3", "-o", csv])
-        _ = try scimdeck(["directory", "import", csv])
-        _ = try scimdeck(["app", "add", "--catalog", "Axiad Cloud", "--label", "Axiad"])
-        _ = try scimdeck(["app", "set", "--app", "Axiad", "--base-url", server.baseURL.absoluteString, "--token-file", tokenFile.path,
-                          "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on"])
+        let cli = try CLIWorkspace("run-lock")
+        defer { cli.stop() }
+        let storePath = cli.storePath
+        func scimdeck(_ arguments: [String]) throws -> ScimdeckRun { try cli.run(arguments) }
+        try cli.importGenerated(people: 600, groups: 12, seed: 3)
+        try cli.addAxiadApp("Axiad")
         let store = try ScimdeckStore(path: storePath)
         let groupNames = try store.directory.groups().map(\.group.name)
         _ = try scimdeck(["assign", "--app", "Axiad"] + groupNames.flatMap { ["--group", $0] })
         _ = try scimdeck(["push", "add", "--app", "Axiad"] + groupNames.flatMap { ["--group", $0] })
         let appID = try XCTUnwrap(try store.apps.app(named: "Axiad")?.id)
 
-        let first = try ScimdeckBackgroundRun(["sync", "--app", "Axiad", "--store", storePath], in: directory)
+        let first = try cli.background(["sync", "--app", "Axiad"])
         try await waitUntil("the first run holds the app") { try store.runLocks.holder(appId: appID) != nil }
         let refused = try scimdeck(["sync", "--app", "Axiad", "--no-wait"])
         XCTAssertEqual(refused.status, 75, refused.stderr)
@@ -122,7 +111,7 @@ final class RunLockTests: XCTestCase {
         XCTAssertTrue(second.stderr.contains("waiting: Axiad is being synced by scimdeck sync (pid \(first.process.processIdentifier))")
                       || second.stdout.contains("nothing to send"), "the second run waited, or the first had finished: \(second.stderr)")
 
-        let inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: server.baseURL, token: try XCTUnwrap(BearerToken(server.token))),
+        let inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: cli.server.baseURL, token: try XCTUnwrap(BearerToken(cli.server.token))),
                                    transport: EngineWorld.transport)
         let groups = try await inspector.listAll(SCIMGroup.self)
         XCTAssertEqual(groups.count, groupNames.count, "every pushed group exactly once")

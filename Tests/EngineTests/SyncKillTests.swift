@@ -8,27 +8,13 @@ import XCTest
 /// the end: the app must hold every person and membership exactly once.
 final class SyncKillTests: XCTestCase {
     func test_syncKilledRepeatedlyEndsWithEveryPersonAndMembershipExactlyOnce() async throws {
-        let server = try SCIMServerFixture.start()
-        defer { server.stop() }
-        let directory = try TestEnvironment.makeTemporaryDirectory("sync-kill")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let storePath = directory.appendingPathComponent("store.sqlite").path
-        let tokenFile = directory.appendingPathComponent("token")
-        try Data(server.token.utf8).write(to: tokenFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
-
-        func scimdeck(_ arguments: [String]) throws -> ScimdeckRun {
-            let run = try ScimdeckRun.run(arguments + ["--store", storePath], in: directory)
-            XCTAssertEqual(run.status, 0, "scimdeck \(arguments.joined(separator: " ")): \(run.stderr)")
-            return run
-        }
-
-        let csv = directory.appendingPathComponent("people.csv").path
-        _ = try scimdeck(["directory", "generate", "--people", "2000", "--groups", "40", "--seed", "7", "-o", csv])
-        _ = try scimdeck(["directory", "import", csv])
-        _ = try scimdeck(["app", "add", "--catalog", "Axiad Cloud", "--label", "Axiad"])
-        _ = try scimdeck(["app", "set", "--app", "Axiad", "--base-url", server.baseURL.absoluteString, "--token-file", tokenFile.path,
-                          "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on"])
+        let cli = try CLIWorkspace("sync-kill")
+        defer { cli.stop() }
+        let server = cli.server
+        let storePath = cli.storePath
+        func scimdeck(_ arguments: [String]) throws -> ScimdeckRun { try cli.run(arguments, expect: 0) }
+        try cli.importGenerated(people: 2000, groups: 40, seed: 7)
+        try cli.addAxiadApp("Axiad")
         let store = try ScimdeckStore(path: storePath)
         let groupNames = try store.directory.groups().map(\.group.name)
         XCTAssertEqual(groupNames.count, 40)
@@ -37,11 +23,11 @@ final class SyncKillTests: XCTestCase {
 
         // Kill at different moments: early (users), later (groups and memberships).
         for delay in [0.8, 1.7, 0.3, 2.9, 4.4, 1.1] {
-            let run = try ScimdeckBackgroundRun(["sync", "--app", "Axiad", "--store", storePath, "--concurrency", "4"], in: directory)
+            let run = try cli.background(["sync", "--app", "Axiad", "--concurrency", "4"])
             try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
             run.kill()
         }
-        let last = try ScimdeckRun.run(["sync", "--app", "Axiad", "--store", storePath, "--json"], in: directory)
+        let last = try cli.run(["sync", "--app", "Axiad", "--json"])
         XCTAssertEqual(last.status, 0, last.stderr + last.stdout)
         let after = try scimdeck(["plan", "--app", "Axiad", "--json"])
         let plan = try XCTUnwrap(try after.json() as? [String: Any])

@@ -6,26 +6,15 @@ import XCTest
 /// removed from the directory is planned by name and deactivated.
 final class TruthfulExitTests: XCTestCase {
     func test_planAndSyncExitOneAndNameWhatIsHeldBack() async throws {
-        let server = try SCIMServerFixture.start()
-        defer { server.stop() }
-        let directory = try TestEnvironment.makeTemporaryDirectory("truthful-exit")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("store.sqlite").path
-        let token = directory.appendingPathComponent("token")
-        try Data(server.token.utf8).write(to: token)
-
+        let cli = try CLIWorkspace("truthful-exit")
+        defer { cli.stop() }
         func scimdeck(_ arguments: [String], expect status: Int32 = 0) throws -> ScimdeckRun {
-            let run = try ScimdeckRun.run(arguments + ["--store", store], in: directory)
-            XCTAssertEqual(run.status, status, "scimdeck \(arguments.joined(separator: " ")): \(run.stdout) \(run.stderr)")
-            return run
+            try cli.run(arguments, expect: status)
         }
-
         for login in ["bob", "zoe"] {
             _ = try scimdeck(["directory", "add", "person", "\(login)@corp.example", "--first-name", login, "--last-name", "X", "--email", "\(login)@corp.example"])
         }
-        _ = try scimdeck(["app", "add", "--catalog", "Axiad Cloud", "--label", "Axiad"])
-        _ = try scimdeck(["app", "set", "--app", "Axiad", "--base-url", server.baseURL.absoluteString, "--token-file", token.path,
-                          "--enable-api-integration", "--create-users", "off", "--update-users", "on", "--deactivate-users", "on"])
+        try cli.addAxiadApp("Axiad", createUsers: false)
         _ = try scimdeck(["assign", "--app", "Axiad", "--person", "bob@corp.example", "--person", "zoe@corp.example"])
 
         let held = try scimdeck(["plan", "--app", "Axiad"], expect: 1)
