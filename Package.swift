@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
+            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimdeck-scim-bench", dependencies: [

@@ -13,14 +13,14 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("base-url"), help: "The SCIM base URL (default: $SCIMDECK_DEMO_BASE_URL).") var baseURL: String?
     @Option(name: .customLong("token-file"), help: "A file holding the bearer token (default: $SCIMDECK_DEMO_TOKEN_FILE).") var tokenFile: String?
-    @Option(help: "The directory file to import.") var directory = "Samples/directory.csv"
+    @Option(help: "The directory file to import (default: the sample directory installed with scimdeck).") var directory: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let url = baseURL ?? environment["SCIMDECK_DEMO_BASE_URL"], let file = tokenFile ?? environment["SCIMDECK_DEMO_TOKEN_FILE"] else {
             throw ValidationError("give --base-url and --token-file (or run `make run`, which starts a scim2-server and sets both)")
         }
-        let settings = DemoSettings(baseURL: url, tokenFile: file, directoryFile: directory)
+        let settings = DemoSettings(baseURL: url, tokenFile: file, directoryFile: directory ?? DemoSettings.defaultDirectoryFile())
         let store = try ScimdeckStore(path: global.storePath)
         print(try settings.workspace().apply(to: store))
     }

@@ -127,6 +127,18 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(selection.theme[.header].foreground, .red)
     }
 
+    func test_anInstalledBinaryFindsThemesInItsPrefixShareDirectory() throws {
+        let prefix = try temporaryDirectory()
+        let themes = prefix + "/share/scimdeck/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bundled + "/dark.toml", toPath: themes + "/dark.toml")
+        FileManager.default.createFile(atPath: prefix + "/bin/scimdeck", contents: Data())
+        let directories = ThemeLoader.standardDirectories(environment: [:], executablePath: prefix + "/bin/scimdeck")
+        XCTAssertTrue(directories.contains(themes), "\(directories)")
+        XCTAssertEqual(ThemeLoader(directories: directories).path(ofTheme: "dark"), themes + "/dark.toml")
+    }
+
     func test_coloursFallBackToWhatTheTerminalHas() {
         let blue = Color.rgb(0x16, 0x62, 0xDD)
         XCTAssertEqual(ColorMapping.number(for: blue, colorCount: 0x100_0000), 0x1662DD, "direct colour")
