@@ -10,6 +10,7 @@ setup:
 	@scripts/setup.sh --test
 
 build:
+	@scripts/build-info.sh
 	swift build
 
 bench:

@@ -26,6 +26,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
 
+        // The git commit `--version` shows, from a header scripts/build-info.sh writes ("unknown" without it).
+        .target(name: "CBuildInfo"),
         .target(name: "SCIM"),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal",
+            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimdeck-scim-bench", dependencies: [
