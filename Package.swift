@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "scimdeck", targets: ["scimdeck"]),
+        .executable(name: "scimdeck-manual", targets: ["scimdeck-manual"]),
         .executable(name: "scimdeck-scim-bench", targets: ["scimdeck-scim-bench"]),
     ],
     dependencies: [
@@ -48,6 +49,8 @@ let package = Package(
             "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Writes the man pages from the binary's command tree (`make install`, `make deb`).
+        .executableTarget(name: "scimdeck-manual"),
         .executableTarget(name: "scimdeck-scim-bench", dependencies: [
             "HTTP", "SCIM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
