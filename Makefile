@@ -1,4 +1,10 @@
-.PHONY: run test setup bench build
+.PHONY: run test setup bench build install uninstall
+
+# make install [PREFIX=/usr/local] [DESTDIR=] [BINARY=path]: BINARY installs a binary already built
+# (with scimdeck-manual beside it) instead of a release build; see scripts/install.sh.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINARY ?=
 
 run:
 	@scripts/run.sh $(ARGS)
@@ -12,6 +18,12 @@ setup:
 build:
 	@scripts/build-info.sh
 	swift build
+
+install:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BINARY="$(BINARY)" scripts/install.sh
+
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh --uninstall
 
 bench:
 	@scripts/bench.sh
