@@ -1,4 +1,4 @@
-.PHONY: run test setup bench build install uninstall
+.PHONY: run test setup bench build install uninstall deb
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [BINARY=path]: BINARY installs a binary already built
 # (with scimdeck-manual beside it) instead of a release build; see scripts/install.sh.
@@ -24,6 +24,9 @@ install:
 
 uninstall:
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/install.sh --uninstall
+
+deb:
+	@BINARY="$(BINARY)" scripts/deb.sh
 
 bench:
 	@scripts/bench.sh
