@@ -133,10 +133,13 @@ final class ThemeTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: bundled + "/dark.toml", toPath: themes + "/dark.toml")
-        FileManager.default.createFile(atPath: prefix + "/bin/scimdeck", contents: Data())
+        _ = FileManager.default.createFile(atPath: prefix + "/bin/scimdeck", contents: Data())
         let directories = ThemeLoader.standardDirectories(environment: [:], executablePath: prefix + "/bin/scimdeck")
         XCTAssertTrue(directories.contains(themes), "\(directories)")
-        XCTAssertEqual(ThemeLoader(directories: directories).path(ofTheme: "dark"), themes + "/dark.toml")
+        // Of the places found from the binary, the installed share directory comes first (the
+        // working directory's themes/, here the checkout's, come before it in the full list).
+        let fromBinary = ShareDirectory.candidates("themes", executablePath: prefix + "/bin/scimdeck")
+        XCTAssertEqual(ThemeLoader(directories: fromBinary).path(ofTheme: "dark"), themes + "/dark.toml")
     }
 
     func test_coloursFallBackToWhatTheTerminalHas() {
