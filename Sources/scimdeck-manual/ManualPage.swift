@@ -12,6 +12,8 @@ struct ManualPage {
     var roff: String {
         var lines = [
             ".TH \(Self.escape(command.pageName.uppercased())) 1 \"\" \"\(Self.escape(version))\" \"scimdeck Manual\"",
+            // No hyphenation: an option split as `--fix-dupli-cates` cannot be copied.
+            ".nh",
             ".SH NAME",
             "\(Self.escape(command.pageName)) \\- \(Self.escape(command.abstract ?? command.fullName))",
             ".SH SYNOPSIS",
