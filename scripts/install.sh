@@ -41,7 +41,8 @@ manual="$(dirname "$BINARY")/scimdeck-manual"
 
 install -d "$root/bin" "$root/share/scimdeck/themes" "$root/share/scimdeck/Samples" "$man_dir" \
   "$(dirname "$bash_completion")" "$(dirname "$zsh_completion")" "$(dirname "$fish_completion")" "$(dirname "$unit")"
-install -m 0755 "$BINARY" "$root/bin/scimdeck"
+# Stripped, as Debian ships binaries: the symbol tables are half of a static-stdlib build.
+install -s -m 0755 "$BINARY" "$root/bin/scimdeck"
 install -m 0644 themes/*.toml "$root/share/scimdeck/themes/"
 install -m 0644 Samples/directory.csv Samples/README.md "$root/share/scimdeck/Samples/"
 
