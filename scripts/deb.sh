@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make deb`: dist/scimdeck_<version>_<arch>.deb, the files of `make install PREFIX=/usr` owned by
 # root, with Depends: computed from the libraries the binary links (dpkg-shlibdeps).
-# BINARY=PATH packages that binary rather than a fresh release build; OUTPUT=DIR puts the .deb there.
+# BINARY=PATH packages that binary rather than a fresh release build; OUTPUT=DIR puts the .deb there;
+# DEB_COMPRESSION (default xz) is dpkg-deb's -Z.
 # A binary that needs the Swift runtime (built without --static-swift-stdlib) is refused, since
 # no Debian package provides it, unless ALLOW_UNPACKAGED_LIBS=1 (a test packaging its debug build).
 set -euo pipefail
@@ -54,5 +55,6 @@ CONTROL
 
 mkdir -p "$output"
 deb="$output/scimdeck_${version}_${arch}.deb"
-dpkg-deb --root-owner-group --build "$stage/root" "$deb" >/dev/null
+# DEB_COMPRESSION=none (the test) skips the minute xz takes on a large binary.
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$stage/root" "$deb" >/dev/null
 echo "$deb"
