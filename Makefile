@@ -1,4 +1,4 @@
-.PHONY: run test setup bench build install uninstall deb
+.PHONY: run test setup bench build release install uninstall deb
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [BINARY=path]: BINARY installs a binary already built
 # (with scimdeck-manual beside it) instead of a release build; see scripts/install.sh.
@@ -18,6 +18,9 @@ setup:
 build:
 	@scripts/build-info.sh
 	swift build
+
+release:
+	@scripts/release.sh
 
 install:
 	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BINARY="$(BINARY)" scripts/install.sh

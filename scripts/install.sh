@@ -29,11 +29,15 @@ if [ "${1:-}" = "--uninstall" ]; then
 fi
 
 if [ -z "$BINARY" ]; then
-  scripts/build-info.sh
-  # The Swift runtime linked in, so the installed binary needs no Swift toolchain on the machine.
-  swift build -c release --static-swift-stdlib --product scimdeck >&2
-  swift build -c release --product scimdeck-manual >&2
   BINARY=.build/release/scimdeck
+  if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" -eq 0 ]; then
+    # `sudo make install` after `make release`: sudo's PATH has no swift, and a build as root
+    # would leave root's files in the user's .build.
+    [ -x "$BINARY" ] || { echo "install: no $BINARY: run \`make release\` as yourself first" >&2; exit 1; }
+    echo "install: installing $BINARY as built by \`make release\`" >&2
+  else
+    scripts/release.sh
+  fi
 fi
 manual="$(dirname "$BINARY")/scimdeck-manual"
 [ -x "$BINARY" ] || { echo "install: no scimdeck binary at $BINARY" >&2; exit 1; }
