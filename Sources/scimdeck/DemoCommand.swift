@@ -20,7 +20,12 @@ struct DemoCommand: ParsableCommand {
         guard let url = baseURL ?? environment["SCIMDECK_DEMO_BASE_URL"], let file = tokenFile ?? environment["SCIMDECK_DEMO_TOKEN_FILE"] else {
             throw ValidationError("give --base-url and --token-file (or run `make run`, which starts a scim2-server and sets both)")
         }
-        let settings = DemoSettings(baseURL: url, tokenFile: file, directoryFile: directory ?? DemoSettings.defaultDirectoryFile())
+        let directoryFile = directory ?? DemoSettings.defaultDirectoryFile()
+        guard directory != nil || FileManager.default.isReadableFile(atPath: directoryFile) else {
+            // A binary copied out of its install has no share directory beside it: say where the samples were looked for.
+            throw ValidationError("no sample directory in \(DemoSettings.sampleCandidates().prefix(2).joined(separator: " or ")): give --directory FILE")
+        }
+        let settings = DemoSettings(baseURL: url, tokenFile: file, directoryFile: directoryFile)
         let store = try ScimdeckStore(path: global.storePath)
         print(try settings.workspace().apply(to: store))
     }

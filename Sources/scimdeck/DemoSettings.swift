@@ -18,8 +18,12 @@ struct DemoSettings: Sendable {
     /// `PREFIX/share/scimdeck/Samples`, or the checkout's `Samples/`) so the demo works from any
     /// folder; the working directory's `Samples/` only when neither is there.
     static func defaultDirectoryFile(executablePath: String? = ShareDirectory.executablePath()) -> String {
-        let candidates = ShareDirectory.candidates("Samples", executablePath: executablePath).map { $0 + "/directory.csv" }
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) } ?? "Samples/directory.csv"
+        sampleCandidates(executablePath: executablePath).first { FileManager.default.isReadableFile(atPath: $0) } ?? "Samples/directory.csv"
+    }
+
+    /// Where `defaultDirectoryFile` looks, for the error that says none is there.
+    static func sampleCandidates(executablePath: String? = ShareDirectory.executablePath()) -> [String] {
+        ShareDirectory.candidates("Samples", executablePath: executablePath).map { $0 + "/directory.csv" }
     }
 
     /// Reads the token from its file (never from argv).
