@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "scimdeck", targets: ["scimdeck"]),
+        .executable(name: "scimdeck-manual", targets: ["scimdeck-manual"]),
         .executable(name: "scimdeck-scim-bench", targets: ["scimdeck-scim-bench"]),
     ],
     dependencies: [
@@ -26,6 +27,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
 
+        // The git commit `--version` shows, from a header scripts/build-info.sh writes ("unknown" without it).
+        .target(name: "CBuildInfo"),
         .target(name: "SCIM"),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
@@ -43,9 +46,11 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
+            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Writes the man pages from the binary's command tree (`make install`, `make deb`).
+        .executableTarget(name: "scimdeck-manual"),
         .executableTarget(name: "scimdeck-scim-bench", dependencies: [
             "HTTP", "SCIM", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/build-info.sh
 swift build -c release --product scimdeck >&2
 export SCIMDECK_VENV="$PWD/.venv"
 

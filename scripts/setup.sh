@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 want_test_venv=0
 [ "${1:-}" = "--test" ] && want_test_venv=1
 
-system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev tmux xmlsec1 python3-venv)
+# man-db renders the installed pages (`man -l`), dpkg-dev computes the .deb's Depends (dpkg-shlibdeps).
+system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev tmux xmlsec1 python3-venv man-db dpkg-dev)
 missing=()
 for package in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export SCIMDECK_VENV="$PWD/.venv"
+scripts/build-info.sh
 swift build --build-tests
 swift test --skip-build "$@"

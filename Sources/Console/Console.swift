@@ -6,7 +6,7 @@ import ViewModels
 /// returns the exit status once the terminal is restored.
 public enum Console {
     public static func run(workspace: Workspace, themeName: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                           executablePath: String? = CommandLine.arguments.first) -> Int32 {
+                           executablePath: String? = ShareDirectory.executablePath()) -> Int32 {
         let themes = ThemeLoader(directories: ThemeLoader.standardDirectories(environment: environment, executablePath: executablePath))
         return TerminalApp.run(ConsoleProgram(workspace: workspace), selection: themes.load(named: themeName, environment: environment))
     }

@@ -127,6 +127,21 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(selection.theme[.header].foreground, .red)
     }
 
+    func test_anInstalledBinaryFindsThemesInItsPrefixShareDirectory() throws {
+        let prefix = try temporaryDirectory()
+        let themes = prefix + "/share/scimdeck/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bundled + "/dark.toml", toPath: themes + "/dark.toml")
+        _ = FileManager.default.createFile(atPath: prefix + "/bin/scimdeck", contents: Data())
+        let directories = ThemeLoader.standardDirectories(environment: [:], executablePath: prefix + "/bin/scimdeck")
+        XCTAssertTrue(directories.contains(themes), "\(directories)")
+        // Of the places found from the binary, the installed share directory comes first (the
+        // working directory's themes/, here the checkout's, come before it in the full list).
+        let fromBinary = ShareDirectory.candidates("themes", executablePath: prefix + "/bin/scimdeck")
+        XCTAssertEqual(ThemeLoader(directories: fromBinary).path(ofTheme: "dark"), themes + "/dark.toml")
+    }
+
     func test_coloursFallBackToWhatTheTerminalHas() {
         let blue = Color.rgb(0x16, 0x62, 0xDD)
         XCTAssertEqual(ColorMapping.number(for: blue, colorCount: 0x100_0000), 0x1662DD, "direct colour")

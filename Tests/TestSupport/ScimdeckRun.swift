@@ -12,6 +12,13 @@ public struct ScimdeckRun: Sendable {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw ScimdeckRunError.noBinary(binary.path)
         }
+        return try run(executable: binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program the same way (an installed scimdeck, make, bash), its output files in
+    /// `directory`, in `workingDirectory` when given.
+    public static func run(executable binary: URL, _ arguments: [String], in directory: URL, workingDirectory: URL? = nil,
+                           environment: [String: String]? = nil) throws -> ScimdeckRun {
         let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -24,6 +31,7 @@ public struct ScimdeckRun: Sendable {
         process.executableURL = binary
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()

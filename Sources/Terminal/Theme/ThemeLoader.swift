@@ -11,8 +11,8 @@ public struct ThemeLoader: Sendable {
     }
 
     /// The user's theme directory, then bundled ones: `$SCIMDECK_THEMES`, `themes/` in the
-    /// working directory, and `themes/` beside or above the executable (a SwiftPM build
-    /// puts it in `.build/<config>/`).
+    /// working directory, the installed `PREFIX/share/scimdeck/themes` and `themes/` beside or
+    /// above the executable (see `ShareDirectory`).
     public static func standardDirectories(environment: [String: String], executablePath: String?) -> [String] {
         var result: [String] = []
         if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
@@ -22,13 +22,7 @@ public struct ThemeLoader: Sendable {
         }
         if let bundled = environment["SCIMDECK_THEMES"], !bundled.isEmpty { result.append(bundled) }
         result.append(FileManager.default.currentDirectoryPath + "/themes")
-        if let executablePath {
-            var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<4 {
-                result.append(directory.appendingPathComponent("themes").path)
-                directory.deleteLastPathComponent()
-            }
-        }
+        result += ShareDirectory.candidates("themes", executablePath: executablePath)
         var seen: Set<String> = []
         return result.filter { seen.insert($0).inserted }
     }
