@@ -13,20 +13,49 @@ public final class ScimdeckStore: Sendable {
     /// The GRDB connection, for the engine's own queries and `ValueObservation`.
     public let writer: any DatabaseWriter
     public let path: String?
+    /// Where the key that seals the secrets is kept: never in the store itself.
+    public let keys: any SecretKeySource
 
-    /// Opens (creating and migrating when needed) the store at `path`.
-    public init(path: String) throws {
+    /// Opens (creating and migrating when needed) the store at `path`, its secrets sealed under the key
+    /// `keys` holds (default: the key file `StoreKeyLocation` names). Secrets an earlier version left in
+    /// plain are sealed, and the file wiped of their plain copies, before this returns.
+    public init(path: String, keys: (any SecretKeySource)? = nil) throws {
         try StoreFile.prepare(path: path)
         writer = try DatabasePool(path: path, configuration: Self.configuration())
         self.path = path
+        self.keys = keys ?? StoreKeyLocation.defaultSource()
+        try StoreMigrations.migrator.migrate(writer)
+        try sealPlainSecrets()
+    }
+
+    /// A private in-memory store, for tests and previews, its secrets sealed under a key that lives as
+    /// long as the process.
+    public init(keys: any SecretKeySource = EphemeralSecretKeys()) throws {
+        writer = try DatabaseQueue(configuration: Self.configuration())
+        path = nil
+        self.keys = keys
         try StoreMigrations.migrator.migrate(writer)
     }
 
-    /// A private in-memory store, for tests and previews.
-    public init() throws {
-        writer = try DatabaseQueue(configuration: Self.configuration())
-        path = nil
-        try StoreMigrations.migrator.migrate(writer)
+    /// Seals plain secrets with `secure_delete` on, then VACUUMs and truncates the WAL: the update
+    /// alone would leave the plain bytes in freed space, in the old pages of the main file, and in the WAL.
+    private func sealPlainSecrets() throws {
+        let hasPlain = try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM secret WHERE keyId IS NULL)") ?? false
+        }
+        guard hasPlain else { return }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction {
+                _ = try secrets.sealPlainValues(db)
+                return .commit
+            }
+            try db.execute(sql: "VACUUM")
+            // Another process reading the store keeps the WAL from being truncated; its pages then go
+            // on the next checkpoint, and they hold only sealed values now.
+            _ = try? db.checkpoint(.truncate)
+        }
     }
 
     private static func configuration() -> Configuration {
@@ -59,7 +88,7 @@ public final class ScimdeckStore: Sendable {
     public var runLocks: AppRunLocks { AppRunLocks(writer: writer) }
 
     /// API tokens and signing keys.
-    public var secrets: SecretStore { SecretStore(writer: writer) }
+    public var secrets: SecretStore { SecretStore(writer: writer, keys: keys) }
 
     /// Create, read, update and delete for the app-side records.
     public func records<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record> {
