@@ -90,6 +90,12 @@ public final class ScimdeckStore: Sendable {
     /// API tokens and signing keys.
     public var secrets: SecretStore { SecretStore(writer: writer, keys: keys) }
 
+    /// Writes a copy of the store to `path` (mode 0600); with `withoutSecrets`, one safe to hand to
+    /// support: the secret rows removed and their pages wiped. See `StoreExport`.
+    public func export(to path: String, withoutSecrets: Bool) throws -> StoreExport.Summary {
+        try StoreExport.write(from: writer, to: path, withoutSecrets: withoutSecrets)
+    }
+
     /// Create, read, update and delete for the app-side records.
     public func records<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record> {
         RecordTable(writer: writer)
