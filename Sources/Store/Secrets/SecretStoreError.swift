@@ -19,9 +19,10 @@ public struct SecretIdentity: Sendable, Equatable, CustomStringConvertible {
 
     /// How to replace the secret, for messages that tell the reader to.
     var howToReenter: String {
+        let app = appLabel.map { "\"\($0)\"" } ?? appId.map(String.init) ?? "…"
         switch name {
-        case SecretName.apiToken: return "enter the token again (`scimdeck app set --app … --token-file FILE`)"
-        case SecretName.samlSigningKey: return "make a new one (`scimdeck saml keygen --app … --rotate`)"
+        case SecretName.apiToken: return "enter the token again (`scimdeck app set --app \(app) --token-file FILE`)"
+        case SecretName.samlSigningKey: return "make a new one (`scimdeck saml keygen --app \(app) --rotate`)"
         default: return "enter it again"
         }
     }
