@@ -33,7 +33,7 @@ final class KeyRotationTests: SecretStoreTestCase {
     func test_aRotationCutOffAfterItsTransactionStillOpensEverySecret() throws {
         try openStore(keyFile: keyPath).secrets.set(SecretValue(token), name: SecretName.apiToken)
         let old = try XCTUnwrap(try KeyFile.read(keyPath))
-        let cut = try ScimdeckStore(path: storePath, keys: CutBeforePromote(file: KeyFile(path: keyPath)))
+        let cut = try ScimdeckStore(path: storePath, keys: CutBeforePromote(source: KeyFile(path: keyPath)))
         XCTAssertThrowsError(try cut.secrets.rotateKey())
         XCTAssertEqual(try KeyFile.read(keyPath), old, "the key file was not replaced")
 
@@ -62,14 +62,14 @@ final class KeyRotationTests: SecretStoreTestCase {
     }
 }
 
-/// A key file whose rotation is cut off between the store's transaction and the key file's replacement,
+/// A key source whose rotation is cut off between the store's transaction and the key's promotion,
 /// as a crash there would.
-private struct CutBeforePromote: SecretKeySource {
-    let file: KeyFile
+struct CutBeforePromote: SecretKeySource {
+    let source: any SecretKeySource
     struct Cut: Error {}
-    var location: String { file.location }
-    func openingKeys() throws -> [SecretKey] { try file.openingKeys() }
-    func sealingKey() throws -> SecretKey { try file.sealingKey() }
-    func stage(_ fresh: SecretKey) throws { try file.stage(fresh) }
+    var location: String { source.location }
+    func openingKeys() throws -> [SecretKey] { try source.openingKeys() }
+    func sealingKey() throws -> SecretKey { try source.sealingKey() }
+    func stage(_ fresh: SecretKey) throws { try source.stage(fresh) }
     func promote(_ fresh: SecretKey) throws { throw Cut() }
 }

@@ -38,6 +38,7 @@ public enum SecretStoreError: Error, Equatable, LocalizedError, CustomStringConv
     case cannotCreateKeyFile(path: String, reason: String)
     case unreadableKeyFile(path: String, reason: String)
     case exposedKeyFile(path: String, mode: Int)
+    case keyringFailed(String)
     /// Rotation would leave these secrets behind, sealed with a key that is not here.
     case rotationBlocked([SecretStoreError])
 
@@ -57,6 +58,8 @@ public enum SecretStoreError: Error, Equatable, LocalizedError, CustomStringConv
             return "cannot read the store's key file \(path): \(reason)"
         case let .exposedKeyFile(path, mode):
             return "the store's key file \(path) can be read by others (mode \(String(mode, radix: 8))): run `chmod 600 \(path)`"
+        case let .keyringFailed(reason):
+            return "the Secret Service keyring failed: \(reason); set \(StoreKeyLocation.environmentVariable) to keep the store's key in a file instead"
         case let .rotationBlocked(errors):
             return "nothing was rotated: \(errors.count) secret\(errors.count == 1 ? "" : "s") cannot be read with the keys here, "
                 + "and would be lost. Re-enter or bring their key first:\n"
