@@ -8,8 +8,9 @@ struct SecretsCommand: ParsableCommand {
         abstract: "Check the store's secrets and rotate the key they are sealed under.",
         discussion: """
             API tokens and SAML signing keys are sealed (ChaCha20-Poly1305) under a key kept outside the store: \
-            the file $\(StoreKeyLocation.environmentVariable), else $XDG_CONFIG_HOME/scimdeck/store.key (made on first use, mode 0600). \
-            A store copied without that file opens and works, but its secrets cannot be read until they are entered again.
+            the file $\(StoreKeyLocation.environmentVariable) when set; else $XDG_CONFIG_HOME/scimdeck/store.key when it exists; \
+            else the desktop keyring when the session bus offers a Secret Service; else that key file, made on first use (mode 0600). \
+            A store copied without its key opens and works, but its secrets cannot be read until they are entered again.
             """,
         subcommands: [SecretsCheckCommand.self, SecretsRotateKeyCommand.self]
     )
@@ -46,10 +47,10 @@ struct SecretsRotateKeyCommand: ParsableCommand {
         commandName: "rotate-key",
         abstract: "Seal every secret under a new key and replace the key file with it.",
         discussion: """
-            The new key is written beside the key file (KEYFILE.next) first, every secret is resealed in one transaction, \
-            and only then does the new key replace the key file; the old key is kept as KEYFILE.previous, so another store \
-            that shared it still opens (run rotate-key on that store too). Nothing changes when a secret cannot be read \
-            with the keys here.
+            The new key is kept beside the current one first (KEYFILE.next, or a keyring item), every secret is resealed \
+            in one transaction, and only then does the new key replace the current one; the old key is kept as the previous \
+            key (KEYFILE.previous), so another store that shared it still opens (run rotate-key on that store too). \
+            Nothing changes when a secret cannot be read with the keys here.
             """
     )
 
