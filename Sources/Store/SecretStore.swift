@@ -82,7 +82,7 @@ public struct SecretStore: Sendable {
             // Read again inside the transaction: a secret set since the check is resealed too.
             let secrets = try Secret.fetchAll(db)
             for var secret in secrets {
-                let plain = try open(secret, with: ring)
+                let plain = try open(secret, with: ring, in: db)
                 secret.sealed = try plain.reveal { try SecretSealer.seal($0, name: secret.name, appId: secret.appId, with: fresh) }
                 secret.keyId = fresh.fingerprint
                 secret.updatedAt = Date()
@@ -107,23 +107,26 @@ public struct SecretStore: Sendable {
         return plain.count
     }
 
-    private func open(_ secret: Secret, with ring: [SecretKey]) throws -> SecretValue {
+    /// `db`: the connection to name the secret's app through, when called inside a transaction
+    /// (GRDB's connections are not reentrant).
+    private func open(_ secret: Secret, with ring: [SecretKey], in db: Database? = nil) throws -> SecretValue {
         guard let keyId = secret.keyId else {
             // Written in plain by an older scimdeck since this store was opened: the next open seals it.
             return SecretValue(secret.sealed)
         }
         guard let key = ring.first(where: { $0.fingerprint == keyId }) else {
-            throw SecretStoreError.keyNotHere(try identity(of: secret), wanted: keyId, location: keys.location, found: ring.map(\.fingerprint))
+            throw SecretStoreError.keyNotHere(try identity(of: secret, in: db), wanted: keyId, location: keys.location, found: ring.map(\.fingerprint))
         }
         guard let plain = SecretSealer.open(secret.sealed, name: secret.name, appId: secret.appId, with: key) else {
-            throw SecretStoreError.tampered(try identity(of: secret))
+            throw SecretStoreError.tampered(try identity(of: secret, in: db))
         }
         return SecretValue(plain)
     }
 
-    private func identity(of secret: Secret) throws -> SecretIdentity {
-        let label = try secret.appId.flatMap { appId in
-            try writer.read { db in try String.fetchOne(db, sql: "SELECT label FROM app WHERE id = ?", arguments: [appId]) }
+    private func identity(of secret: Secret, in db: Database? = nil) throws -> SecretIdentity {
+        let label = try secret.appId.flatMap { appId -> String? in
+            let fetch = { (db: Database) in try String.fetchOne(db, sql: "SELECT label FROM app WHERE id = ?", arguments: [appId]) }
+            return try db.map(fetch) ?? writer.read(fetch)
         }
         return SecretIdentity(name: secret.name, appId: secret.appId, appLabel: label)
     }

@@ -45,7 +45,7 @@ struct SecretsCheckCommand: ParsableCommand {
 struct SecretsRotateKeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate-key",
-        abstract: "Seal every secret under a new key and replace the key file with it.",
+        abstract: "Seal every secret under a new key, then make it the store's key.",
         discussion: """
             The new key is kept beside the current one first (KEYFILE.next, or a keyring item), every secret is resealed \
             in one transaction, and only then does the new key replace the current one; the old key is kept as the previous \

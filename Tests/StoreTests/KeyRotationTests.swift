@@ -45,6 +45,23 @@ final class KeyRotationTests: SecretStoreTestCase {
         XCTAssertEqual(try KeyFile.read(keyPath)?.fingerprint, finished.newKey)
     }
 
+    func test_aSecretSpoiledWhileARotationStartsStopsItWithNothingResealed() throws {
+        let store = try openStore(keyFile: keyPath)
+        let appID = try addApp(store)
+        try store.secrets.set(SecretValue(token), name: SecretName.apiToken, appId: appID)
+        let old = try XCTUnwrap(try KeyFile.read(keyPath))
+        // Another process spoils the row after the check, before the transaction.
+        let spoiling = SpoilOnStage(source: KeyFile(path: keyPath), storePath: storePath)
+        let rotating = try ScimdeckStore(path: storePath, keys: spoiling)
+        XCTAssertThrowsError(try rotating.secrets.rotateKey()) { error in
+            guard case .tampered(let secret) = error as? SecretStoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(secret.appLabel, "Axiad")
+        }
+        XCTAssertEqual(try KeyFile.read(keyPath), old)
+        let keyIds = try store.writer.read { db in try String?.fetchAll(db, sql: "SELECT keyId FROM secret") }
+        XCTAssertEqual(keyIds, [old.fingerprint], "the transaction was rolled back")
+    }
+
     func test_rotationChangesNothingWhenASecretCannotBeRead() throws {
         try openStore(keyFile: keyPath).secrets.set(SecretValue(token), name: SecretName.apiToken)
         let elsewhere = directory.appendingPathComponent("other/store.key").path
@@ -72,4 +89,20 @@ struct CutBeforePromote: SecretKeySource {
     func sealingKey() throws -> SecretKey { try source.sealingKey() }
     func stage(_ fresh: SecretKey) throws { try source.stage(fresh) }
     func promote(_ fresh: SecretKey) throws { throw Cut() }
+}
+
+/// A key file whose staging is followed, as by another process, by a write that spoils every sealed value.
+struct SpoilOnStage: SecretKeySource {
+    let source: KeyFile
+    let storePath: String
+    var location: String { source.location }
+    func openingKeys() throws -> [SecretKey] { try source.openingKeys() }
+    func sealingKey() throws -> SecretKey { try source.sealingKey() }
+    func stage(_ fresh: SecretKey) throws {
+        try source.stage(fresh)
+        let other = try DatabaseQueue(path: storePath)
+        try other.write { db in try db.execute(sql: "UPDATE secret SET value = zeroblob(40)") }
+        try other.close()
+    }
+    func promote(_ fresh: SecretKey) throws { try source.promote(fresh) }
 }
