@@ -52,8 +52,10 @@ public final class ScimdeckStore: Sendable {
                 return .commit
             }
             try db.execute(sql: "VACUUM")
-            // Another process reading the store keeps the WAL from being truncated; its pages then go
-            // on the next checkpoint, and they hold only sealed values now.
+            // Copies the vacuumed pages over the old ones in the main file and empties the WAL. Another
+            // process reading the store at this moment keeps it from finishing (busy): the open goes on,
+            // and a later checkpoint overwrites the old pages instead; the plain values are gone from the
+            // tables either way.
             _ = try? db.checkpoint(.truncate)
         }
     }
