@@ -17,7 +17,7 @@ public final class ScimdeckStore: Sendable {
     public let keys: any SecretKeySource
 
     /// Opens (creating and migrating when needed) the store at `path`, its secrets sealed under the key
-    /// `keys` holds (default: the key file `StoreKeyLocation` names). Secrets an earlier version left in
+    /// `keys` holds (default: `StoreKeyLocation.defaultSource()`, a key file or the desktop keyring). Secrets an earlier version left in
     /// plain are sealed, and the file wiped of their plain copies, before this returns.
     public init(path: String, keys: (any SecretKeySource)? = nil) throws {
         try StoreFile.prepare(path: path)
