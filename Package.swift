@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Store", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
+            // The secrets' AEAD (ChaCha20-Poly1305) and the key's fingerprint.
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "SAML", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),

@@ -9,17 +9,30 @@ want_test_venv=0
 
 # man-db renders the installed pages (`man -l`), dpkg-dev computes the .deb's Depends (dpkg-shlibdeps).
 system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev tmux xmlsec1 python3-venv man-db dpkg-dev)
-missing=()
-for package in "${system_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+# The store key's keyring, for its tests: a private session bus, gnome-keyring and secret-tool
+# (without their recommends, which would bring a desktop).
+keyring_packages=(dbus-daemon gnome-keyring libsecret-tools)
+
+missing_of() {
+  local package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+  done
+}
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+updated=0
+install_missing() {
+  local options=$1; shift
+  local missing
+  missing=($(missing_of "$@"))
+  [ ${#missing[@]} -gt 0 ] || return 0
   echo "setup: installing ${missing[*]}" >&2
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+  [ $updated -eq 1 ] || { $sudo_cmd apt-get update -qq; updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq $options "${missing[@]}" >/dev/null
+}
+install_missing "" "${system_packages[@]}"
+[ $want_test_venv -eq 1 ] && install_missing "--no-install-recommends" "${keyring_packages[@]}"
 
 # The venv holds scim2-server (the demo's and the tests' SCIM service provider) and the SAML checkers.
 if [ $want_test_venv -eq 1 ] || [ "${SCIMDECK_DEMO_SERVER:-1}" = "1" ]; then

@@ -13,20 +13,51 @@ public final class ScimdeckStore: Sendable {
     /// The GRDB connection, for the engine's own queries and `ValueObservation`.
     public let writer: any DatabaseWriter
     public let path: String?
+    /// Where the key that seals the secrets is kept: never in the store itself.
+    public let keys: any SecretKeySource
 
-    /// Opens (creating and migrating when needed) the store at `path`.
-    public init(path: String) throws {
+    /// Opens (creating and migrating when needed) the store at `path`, its secrets sealed under the key
+    /// `keys` holds (default: `StoreKeyLocation.defaultSource()`, a key file or the desktop keyring). Secrets an earlier version left in
+    /// plain are sealed, and the file wiped of their plain copies, before this returns.
+    public init(path: String, keys: (any SecretKeySource)? = nil) throws {
         try StoreFile.prepare(path: path)
         writer = try DatabasePool(path: path, configuration: Self.configuration())
         self.path = path
+        self.keys = keys ?? StoreKeyLocation.defaultSource()
+        try StoreMigrations.migrator.migrate(writer)
+        try sealPlainSecrets()
+    }
+
+    /// A private in-memory store, for tests and previews, its secrets sealed under a key that lives as
+    /// long as the process.
+    public init(keys: any SecretKeySource = EphemeralSecretKeys()) throws {
+        writer = try DatabaseQueue(configuration: Self.configuration())
+        path = nil
+        self.keys = keys
         try StoreMigrations.migrator.migrate(writer)
     }
 
-    /// A private in-memory store, for tests and previews.
-    public init() throws {
-        writer = try DatabaseQueue(configuration: Self.configuration())
-        path = nil
-        try StoreMigrations.migrator.migrate(writer)
+    /// Seals plain secrets with `secure_delete` on, then VACUUMs and truncates the WAL: the update
+    /// alone would leave the plain bytes in freed space, in the old pages of the main file, and in the WAL.
+    private func sealPlainSecrets() throws {
+        let hasPlain = try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM secret WHERE keyId IS NULL)") ?? false
+        }
+        guard hasPlain else { return }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.inTransaction {
+                _ = try secrets.sealPlainValues(db)
+                return .commit
+            }
+            try db.execute(sql: "VACUUM")
+            // Copies the vacuumed pages over the old ones in the main file and empties the WAL. Another
+            // process reading the store at this moment keeps it from finishing (busy): the open goes on,
+            // and a later checkpoint overwrites the old pages instead; the plain values are gone from the
+            // tables either way.
+            _ = try? db.checkpoint(.truncate)
+        }
     }
 
     private static func configuration() -> Configuration {
@@ -59,7 +90,13 @@ public final class ScimdeckStore: Sendable {
     public var runLocks: AppRunLocks { AppRunLocks(writer: writer) }
 
     /// API tokens and signing keys.
-    public var secrets: SecretStore { SecretStore(writer: writer) }
+    public var secrets: SecretStore { SecretStore(writer: writer, keys: keys) }
+
+    /// Writes a copy of the store to `path` (mode 0600); with `withoutSecrets`, one safe to hand to
+    /// support: the secret rows removed and their pages wiped. See `StoreExport`.
+    public func export(to path: String, withoutSecrets: Bool) throws -> StoreExport.Summary {
+        try StoreExport.write(from: writer, to: path, withoutSecrets: withoutSecrets)
+    }
 
     /// Create, read, update and delete for the app-side records.
     public func records<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record> {

@@ -15,6 +15,7 @@ enum StoreMigrations {
         migrator.registerMigration("v3 attribute statements", migrate: addAttributeStatements)
         migrator.registerMigration("v4 group nesting", migrate: addGroupNesting)
         migrator.registerMigration("v5 app run lock", migrate: addAppRunLock)
+        migrator.registerMigration("v6 sealed secrets", migrate: addSecretKeyId)
         return migrator
     }
 
@@ -263,5 +264,16 @@ enum StoreMigrations {
         // A person's or group's newest journal entry, found without reading the whole journal:
         // what a row shows and which creates were never answered.
         try db.create(index: "journalEntry_target", on: "journalEntry", columns: ["appId", "targetKind", "localId"])
+    }
+
+    /// Secrets are sealed (ChaCha20-Poly1305) under a key kept outside the store; each row records the
+    /// fingerprint of the key that sealed it, so a store opened with another key says which one it wants.
+    /// The plain values an earlier version wrote are not sealed here: a migration has no key, and an
+    /// older scimdeck may still write a plain row (`keyId` NULL) after this one ran. The store seals
+    /// such rows each time it opens, then wipes the file (see `SecretStore.sealPlainValues`).
+    private static func addSecretKeyId(_ db: Database) throws {
+        try db.alter(table: "secret") { t in
+            t.add(column: "keyId", .text)
+        }
     }
 }

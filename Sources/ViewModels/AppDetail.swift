@@ -47,7 +47,8 @@ public struct AppDetail: Sendable, Equatable {
         let store = workspace.store
         guard let settings = try store.records(ProvisioningSettings.self).fetch(key: appID),
               settings.apiIntegrationEnabled, !settings.baseURL.isEmpty else { return false }
-        return try store.secrets.get(name: SecretName.apiToken, appId: appID) != nil
+        // Stored is enough here: a token sealed with a key that is not here fails the sync with the reason.
+        return try store.secrets.contains(name: SecretName.apiToken, appId: appID)
     }
 
     /// Deletes the app with its settings, links and log (the store cascades).

@@ -54,9 +54,15 @@ struct AppSummary: Encodable {
                                  attributeStatements: SignOnConfiguration(signOn).attributeStatements.map { "\($0.name)=\($0.expression)" })
         }
         if let settings {
-            let token = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText()
+            let apiToken: String
+            do {
+                apiToken = Self.masked(try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText())
+            } catch let error as SecretStoreError {
+                // The rest of the app still shows; the line says which key the token wants and where it was looked for.
+                apiToken = "\(error)"
+            }
             self.settings = Provisioning(
-                apiIntegrationEnabled: settings.apiIntegrationEnabled, baseURL: settings.baseURL, apiToken: Self.masked(token),
+                apiIntegrationEnabled: settings.apiIntegrationEnabled, baseURL: settings.baseURL, apiToken: apiToken,
                 createUsers: settings.createUsers, updateUserAttributes: settings.updateUserAttributes,
                 deactivateUsers: settings.deactivateUsers, profile: settings.requestProfile.rawValue
             )

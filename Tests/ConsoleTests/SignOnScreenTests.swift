@@ -2,6 +2,7 @@ import Foundation
 import Provisioning
 import Store
 import Terminal
+import TestSupport
 import ViewModels
 import XCTest
 
@@ -167,8 +168,7 @@ final class TemporaryDirectory {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("scimdeck-console-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try TestEnvironment.makeTemporaryDirectory("scimdeck-console").path
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

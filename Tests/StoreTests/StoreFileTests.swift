@@ -52,7 +52,7 @@ final class StoreFileTests: StoreTestCase {
         XCTAssertEqual(applied, [
             "v1 directory", "v1 apps and settings", "v1 assignments and push groups",
             "v1 remote links, journal, request log", "v1 secrets", "v2 group push state", "v3 attribute statements",
-            "v4 group nesting", "v5 app run lock",
+            "v4 group nesting", "v5 app run lock", "v6 sealed secrets",
         ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")

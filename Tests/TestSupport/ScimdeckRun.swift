@@ -8,6 +8,7 @@ public struct ScimdeckRun: Sendable {
 
     /// Runs `scimdeck ARGUMENTS` to the end, output captured through files (no pipe to fill up).
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> ScimdeckRun {
+        _ = TestEnvironment.isolatedKeyFile
         let binary = TestEnvironment.scimdeckBinary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw ScimdeckRunError.noBinary(binary.path)
@@ -53,6 +54,7 @@ public final class ScimdeckBackgroundRun: @unchecked Sendable {
     public let process: Process
 
     public init(_ arguments: [String], in directory: URL) throws {
+        _ = TestEnvironment.isolatedKeyFile
         let binary = TestEnvironment.scimdeckBinary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw ScimdeckRunError.noBinary(binary.path) }
         process = Process()

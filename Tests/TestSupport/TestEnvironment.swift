@@ -27,8 +27,26 @@ public enum TestEnvironment {
         return packageRoot.appendingPathComponent(".build/debug/scimdeck")
     }
 
+    /// The store key file of this test process, in a temporary directory of its own, set once as
+    /// `SCIMDECK_KEY_FILE` for the process and every scimdeck it starts, so that no test makes or reads
+    /// a key in the machine's `~/.config`. Touched by `makeTemporaryDirectory` and `ScimdeckRun`, which
+    /// every test that opens a store file goes through.
+    public static let isolatedKeyFile: String = {
+        let directory = isolatedKeyDirectory
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let path = directory.appendingPathComponent("store.key").path
+        setenv("SCIMDECK_KEY_FILE", path, 1)
+        // The test process's keys go with it.
+        atexit { try? FileManager.default.removeItem(at: TestEnvironment.isolatedKeyDirectory) }
+        return path
+    }()
+
+    private static let isolatedKeyDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("scimdeck-test-key-\(getpid())-\(UUID().uuidString.prefix(8))")
+
     /// A fresh directory under the system temp dir, removed by the caller.
     public static func makeTemporaryDirectory(_ prefix: String = "scimdeck-test") throws -> URL {
+        _ = isolatedKeyFile
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

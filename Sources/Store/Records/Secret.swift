@@ -9,28 +9,33 @@ public enum SecretName {
     public static let samlSigningKey = "samlSigningKey"
 }
 
-/// A row of the `secret` table. Its value prints as a mask (see `SecretValue`).
+/// A row of the `secret` table: the value sealed (see `SecretSealer`) and the fingerprint of the key
+/// that sealed it. A row without a fingerprint holds a plain value an earlier version wrote; the store
+/// seals it when it opens (see `SecretStore.sealPlainValues`).
 struct Secret: Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "secret"
 
     var id: Int64?
     var appId: Int64?
     var name: String
-    var value: SecretValue
+    var sealed: Data
+    var keyId: String?
     var updatedAt: Date
 
     init(row: Row) throws {
         id = row["id"]
         appId = row["appId"]
         name = row["name"]
-        value = SecretValue(row["value"] as Data)
+        sealed = row["value"]
+        keyId = row["keyId"]
         updatedAt = row["updatedAt"]
     }
 
-    init(appId: Int64?, name: String, value: SecretValue, updatedAt: Date = Date()) {
+    init(appId: Int64?, name: String, sealed: Data, keyId: String, updatedAt: Date = Date()) {
         self.appId = appId
         self.name = name
-        self.value = value
+        self.sealed = sealed
+        self.keyId = keyId
         self.updatedAt = updatedAt
     }
 
@@ -38,7 +43,8 @@ struct Secret: Sendable, FetchableRecord, MutablePersistableRecord {
         container["id"] = id
         container["appId"] = appId
         container["name"] = name
-        container["value"] = value.reveal { $0 }
+        container["value"] = sealed
+        container["keyId"] = keyId
         container["updatedAt"] = updatedAt
     }
 

@@ -113,7 +113,13 @@ public struct ProvisioningEffectRunner: Sendable {
 
     private func integrationSnapshot() throws -> IntegrationSnapshot {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        let hint = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().map(TokenHint.of)
+        let hint: String?
+        do {
+            hint = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().map(TokenHint.of)
+        } catch is SecretStoreError {
+            // Sealed with a key that is not here: the tab still opens, and saving a token fixes it.
+            hint = TokenHint.unreadable
+        }
         return IntegrationSnapshot(appLabel: app.label, apiIntegrationEnabled: settings?.apiIntegrationEnabled ?? false,
                                    baseURL: settings?.baseURL ?? "", tokenHint: hint)
     }

@@ -87,7 +87,7 @@ public struct PushGroupsEffectRunner: Sendable {
             return "API integration is not enabled for \(app.label); turn it on in Provisioning → Integration."
         }
         guard let settings, !settings.baseURL.isEmpty else { return "\(app.label) has no SCIM base URL; set it in Provisioning → Integration." }
-        guard try push.store.secrets.get(name: SecretName.apiToken, appId: appID) != nil else {
+        guard try push.store.secrets.contains(name: SecretName.apiToken, appId: appID) else {
             return "\(app.label) has no API token; set it in Provisioning → Integration."
         }
         return nil
