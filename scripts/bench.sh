@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
+# The benchmarks' throwaway stores seal their tokens under a throwaway key, not the user's.
+export SCIMDECK_KEY_FILE="${TMPDIR:-/tmp}/scimdeck-bench-$$.key"
+trap 'rm -f "$SCIMDECK_KEY_FILE"' EXIT
 swift build -c release --product scimdeck-bench >&2
 
 echo "== planner: 100,000 people, 2,000 pushed groups"
