@@ -12,14 +12,7 @@ public enum StoreKeyLocation {
 
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[environmentVariable], !path.isEmpty { return path }
-        let configHome: String
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            configHome = xdg
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            configHome = (home as NSString).appendingPathComponent(".config")
-        }
-        return ((configHome as NSString).appendingPathComponent("scimdeck") as NSString).appendingPathComponent("store.key")
+        return XDGDirectory.config.scimdeckPath("store.key", environment: environment)
     }
 
     /// The key source the store uses: see the type's description. A key file that exists wins over the
