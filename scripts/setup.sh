@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 want_test_venv=0
 [ "${1:-}" = "--test" ] && want_test_venv=1
 
-system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev tmux xmlsec1 python3-venv)
+# slapd and ldap-utils are for the tests, which start their own slapd; the system instance that
+# slapd's postinst may set up is never used.
+system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev libldap-dev slapd ldap-utils tmux xmlsec1 python3-venv)
 missing=()
 for package in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
