@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers call downward only (see DESIGN.md):
-// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM.
+// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store.
 let package = Package(
     name: "scimdeck",
     platforms: [.macOS(.v13)],
@@ -26,6 +26,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
 
+        // libldap's controls and options behind plain C calls; lber holds the BER values and cookies.
+        .target(name: "CLDAP", linkerSettings: [.linkedLibrary("ldap"), .linkedLibrary("lber")]),
+
         .target(name: "SCIM"),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
@@ -33,6 +36,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // libldap source reader: implements Store's `DirectorySourceConnector`, as HTTP implements SCIM's transport.
+        .target(name: "LDAP", dependencies: ["CLDAP", "Store"]),
         .target(name: "SAML", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -43,7 +48,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM",
+            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "scimdeck-scim-bench", dependencies: [
@@ -65,7 +70,9 @@ let package = Package(
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
+        // A real slapd started by the tests (SlapdFixture): binds, paging, incremental and full imports.
+        .testTarget(name: "LDAPTests", dependencies: ["LDAP", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SAMLTests",
             dependencies: [
