@@ -3,8 +3,8 @@ import Foundation
 /// A real OpenLDAP `slapd` of the test's own: a temporary `mdb` database under
 /// `dc=example,dc=com` in a temp dir, loaded with `slapadd`, listening on a free loopback port,
 /// run as the current user and never the system instance. The `refint` overlay keeps member DNs
-/// right when an entry is renamed, as production servers do. A shell watches the test process's
-/// pipe and stops slapd when the process goes away, so no slapd outlives a crashed run.
+/// right when an entry is renamed, as production servers do. A shell watches the test process and
+/// stops slapd when it goes away, so no slapd outlives a crashed run.
 public final class SlapdFixture: @unchecked Sendable {
     public static let suffix = "dc=example,dc=com"
     public static let rootDN = "cn=admin,dc=example,dc=com"
@@ -19,9 +19,9 @@ public final class SlapdFixture: @unchecked Sendable {
     public let readerPassword: String
     public let directory: URL
     private let process: Process
-    private let lifeline: Pipe
     private let log: URL
     private let passwordFile: URL
+    private let pidFile: URL
 
     public var url: String { "ldap://127.0.0.1:\(port)" }
 
@@ -50,6 +50,7 @@ public final class SlapdFixture: @unchecked Sendable {
         try FileManager.default.createDirectory(at: database, withIntermediateDirectories: true)
         log = directory.appendingPathComponent("slapd.log")
         passwordFile = directory.appendingPathComponent("root.pw")
+        pidFile = directory.appendingPathComponent("slapd.pid")
         try Data(rootPassword.utf8).write(to: passwordFile)
         let config = directory.appendingPathComponent("slapd.conf")
         try Self.configuration(database: database, rootPassword: rootPassword).write(to: config, atomically: true, encoding: .utf8)
@@ -59,18 +60,19 @@ public final class SlapdFixture: @unchecked Sendable {
         try Self.runTool("/usr/sbin/slapadd", ["-q", "-f", config.path, "-l", ldif.path], log: log)
 
         process = Process()
-        lifeline = Pipe()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // slapd in the foreground (-d) under a shell that kills it when the test process's end of
-        // the pipe closes (a background job's stdin is /dev/null, hence fd 3).
+        // slapd in the foreground (-d) under a shell that kills it when the test process is gone (a
+        // crashed run leaves no slapd behind) and ends when slapd does. SIGKILL, because a child
+        // spawned from a Swift concurrency thread inherits its blocked signals, SIGTERM among them.
         let script = """
-        exec 3<&0
         /usr/sbin/slapd -f "$1" -h "$2" -d 256 </dev/null & child=$!
-        ( cat <&3 >/dev/null; kill $child 2>/dev/null ) &
+        echo $child > "$4"
+        while kill -0 "$3" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.2; done
+        kill -9 $child 2>/dev/null
         wait $child
         """
-        process.arguments = ["-c", script, "slapd-fixture", config.path, "ldap://127.0.0.1:\(port)/"]
-        process.standardInput = lifeline
+        process.arguments = ["-c", script, "slapd-fixture", config.path, "ldap://127.0.0.1:\(port)/", String(getpid()), pidFile.path]
+        process.standardInput = FileHandle.nullDevice
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         process.standardOutput = handle
@@ -188,18 +190,23 @@ public final class SlapdFixture: @unchecked Sendable {
     /// What slapd logged so far (for a failure message).
     public var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// Closing the pipe makes the shell stop slapd (SIGTERM to the shell alone would orphan it).
+    /// Kills slapd (its database is thrown away), then the shell ends.
     public func stop() {
-        try? lifeline.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
+        killSlapd()
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
 
+    private func killSlapd() {
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            if process.isRunning { process.terminate() }
+            return
+        }
+        kill(pid, SIGKILL)
+    }
+
     deinit {
-        try? lifeline.fileHandleForWriting.close()
+        if process.isRunning { killSlapd() }
     }
 }
 
