@@ -29,11 +29,14 @@ struct DirectorySourceImportCommand: ParsableCommand {
     @Flag(help: "Show what would change, save nothing.")
     var dryRun = false
 
+    @Flag(help: "Let a full import that finds no people remove every person of the source.")
+    var allowEmpty = false
+
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
         let report: SourceImportReport
         do {
-            report = try DirectorySourceImporter(store: store, connector: LDAPConnector()).importSource(named: name, full: full, dryRun: dryRun)
+            report = try DirectorySourceImporter(store: store, connector: LDAPConnector()).importSource(named: name, full: full, dryRun: dryRun, allowEmpty: allowEmpty)
         } catch let error as DirectorySourceError {
             StandardStreams.err("scimdeck: \(name): \(error)\n")
             throw ExitCode.failure

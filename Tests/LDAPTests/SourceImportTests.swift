@@ -187,4 +187,22 @@ final class SourceImportTests: XCTestCase {
         XCTAssertEqual(real.peopleAdded, 3)
         XCTAssertNotNil(try store.directorySources.source(named: "corp")?.changeMark)
     }
+
+    func test_fullImportThatFindsNoPeopleIsRefusedUnlessAllowed() throws {
+        let slapd = try start(smallDirectory())
+        let store = try SlapdSource.store(slapd)
+        try SlapdSource.importer(store).importSource(named: "corp")
+        var source = try XCTUnwrap(try store.directorySources.source(named: "corp"))
+        source.userFilter = "(uid=nobody-matches-this)"
+        try store.directorySources.save(source, password: SecretValue(slapd.rootPassword))
+
+        XCTAssertThrowsError(try SlapdSource.importer(store).importSource(named: "corp", full: true)) { error in
+            XCTAssertEqual(error as? DirectorySourceError, .emptyFullImport(source: "corp", stored: 3))
+        }
+        XCTAssertEqual(try store.directory.peopleCount(), 3, "nothing removed")
+
+        let allowed = try SlapdSource.importer(store).importSource(named: "corp", full: true, allowEmpty: true)
+        XCTAssertEqual(allowed.peopleRemoved, 3)
+        XCTAssertEqual(try store.directory.peopleCount(), 0)
+    }
 }

@@ -20,6 +20,10 @@ public enum DirectorySourceError: Error, Equatable, LocalizedError, CustomString
     case unknownSource(String)
     /// The source has no bind password stored.
     case noPassword(source: String)
+    /// A full import found no people while the directory holds some of this source: refused, since
+    /// it would remove them all (a filter typo or a bind account that lost its read access looks
+    /// exactly like this).
+    case emptyFullImport(source: String, stored: Int)
     /// Any other LDAP result.
     case server(code: Int, message: String)
 
@@ -45,6 +49,9 @@ public enum DirectorySourceError: Error, Equatable, LocalizedError, CustomString
             return "no directory source named \(name); `scimdeck directory source list` shows them"
         case let .noPassword(source):
             return "the source \(source) has no bind password stored; add it again with --password-file"
+        case let .emptyFullImport(source, stored):
+            return "the full import of \(source) found no people, and would remove all \(stored) it brought before; "
+                + "check the bind account's read access and --user-filter, or pass --allow-empty if the directory really is empty"
         case let .server(code, message):
             return "the LDAP server answered \(message) (result \(code))"
         }

@@ -31,7 +31,8 @@ public struct DirectorySourceImporter: Sendable {
         return Check(people: people, groups: groups)
     }
 
-    public func importSource(named name: String, full: Bool = false, dryRun: Bool = false) throws -> SourceImportReport {
+    /// `allowEmpty` lets a full import that finds no people remove every person of the source.
+    public func importSource(named name: String, full: Bool = false, dryRun: Bool = false, allowEmpty: Bool = false) throws -> SourceImportReport {
         let (source, connection) = try open(name)
         let mapping = source.mapping
         let mark = full ? nil : source.changeMark
@@ -62,6 +63,10 @@ public struct DirectorySourceImporter: Sendable {
             var result = report
             try db.inTransaction(.immediate) {
                 guard let sourceId = source.id else { return .rollback }
+                if read.authoritative, people.isEmpty, !allowEmpty {
+                    let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE source = ?", arguments: [source.name]) ?? 0
+                    if stored > 0 { throw DirectorySourceError.emptyFullImport(source: source.name, stored: stored) }
+                }
                 try SourceImportApplier(sourceId: sourceId, sourceName: source.name).apply(read, db, report: &result)
                 var updated = source
                 updated.changeMark = highest
