@@ -10,10 +10,12 @@ import GRDB
 /// highest one seen last time; it cannot see deletions (a full import does).
 public struct DirectorySourceImporter: Sendable {
     let writer: any DatabaseWriter
+    let sources: DirectorySourceRepository
     let connector: any DirectorySourceConnector
 
     public init(store: ScimdeckStore, connector: any DirectorySourceConnector) {
         writer = store.writer
+        sources = store.directorySources
         self.connector = connector
     }
 
@@ -81,7 +83,7 @@ public struct DirectorySourceImporter: Sendable {
     }
 
     private func open(_ name: String) throws -> (DirectorySource, any DirectorySourceConnection) {
-        let repository = DirectorySourceRepository(writer: writer)
+        let repository = sources
         guard let source = try repository.source(named: name) else { throw DirectorySourceError.unknownSource(name) }
         guard let password = try repository.password(of: source) else { throw DirectorySourceError.noPassword(source: name) }
         return (source, try connector.connect(source.endpoint, password: password))

@@ -1,15 +1,18 @@
 import Foundation
 import GRDB
 
-/// Directory sources and their bind passwords, written together.
+/// Directory sources and their bind passwords. The password goes through `SecretStore` (its only
+/// way into the store, however secrets are kept there), written before the source and removed after it.
 public struct DirectorySourceRepository: Sendable {
     let writer: any DatabaseWriter
+    let secrets: SecretStore
 
     /// Adds a source, or replaces the settings and password of the one with the same name (its
     /// change mark is kept only when it still reads the same server and base).
     @discardableResult
     public func save(_ source: DirectorySource, password: SecretValue) throws -> DirectorySource {
-        try writer.write { db in
+        try secrets.set(password, name: SecretName.bindPassword(source: source.name))
+        return try writer.write { db in
             var source = source
             if let stored = try DirectorySource.filter(Column("name") == source.name).fetchOne(db) {
                 source.id = stored.id
@@ -22,10 +25,6 @@ public struct DirectorySourceRepository: Sendable {
             } else {
                 try source.insert(db)
             }
-            let secretName = SecretName.bindPassword(source: source.name)
-            try Secret.filter(Column("appId") == nil && Column("name") == secretName).deleteAll(db)
-            var secret = Secret(appId: nil, name: secretName, value: password)
-            try secret.insert(db)
             return source
         }
     }
@@ -39,23 +38,20 @@ public struct DirectorySourceRepository: Sendable {
     }
 
     func password(of source: DirectorySource) throws -> SecretValue? {
-        try writer.read { db in
-            try Secret.filter(Column("appId") == nil && Column("name") == SecretName.bindPassword(source: source.name)).fetchOne(db)?.value
-        }
+        try secrets.get(name: SecretName.bindPassword(source: source.name))
     }
 
     /// Removes the source and its password. The people and groups it brought stay in the directory,
     /// still naming it as their source.
     @discardableResult
     public func remove(named name: String) throws -> Bool {
-        try writer.write { db in
-            try Secret.filter(Column("appId") == nil && Column("name") == SecretName.bindPassword(source: name)).deleteAll(db)
-            return try DirectorySource.filter(Column("name") == name).deleteAll(db) > 0
-        }
+        let removed = try writer.write { db in try DirectorySource.filter(Column("name") == name).deleteAll(db) > 0 }
+        try secrets.remove(name: SecretName.bindPassword(source: name))
+        return removed
     }
 }
 
 extension ScimdeckStore {
     /// Live directory sources (LDAP servers).
-    public var directorySources: DirectorySourceRepository { DirectorySourceRepository(writer: writer) }
+    public var directorySources: DirectorySourceRepository { DirectorySourceRepository(writer: writer, secrets: secrets) }
 }
