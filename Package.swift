@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers call downward only (see DESIGN.md):
-// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM.
+// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store.
 let package = Package(
     name: "scimdeck",
     platforms: [.macOS(.v13)],
@@ -29,6 +29,9 @@ let package = Package(
 
         // The git commit `--version` shows, from a header scripts/build-info.sh writes ("unknown" without it).
         .target(name: "CBuildInfo"),
+        // libldap's controls and options behind plain C calls; lber holds the BER values and cookies.
+        .target(name: "CLDAP", linkerSettings: [.linkedLibrary("ldap"), .linkedLibrary("lber")]),
+
         .target(name: "SCIM"),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
@@ -38,6 +41,8 @@ let package = Package(
             // The secrets' AEAD (ChaCha20-Poly1305) and the key's fingerprint.
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // libldap source reader: implements Store's `DirectorySourceConnector`, as HTTP implements SCIM's transport.
+        .target(name: "LDAP", dependencies: ["CLDAP", "Store"]),
         .target(name: "SAML", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -48,7 +53,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
+            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Writes the man pages from the binary's command tree (`make install`, `make deb`).
@@ -72,7 +77,9 @@ let package = Package(
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
+        // A real slapd started by the tests (SlapdFixture): binds, paging, incremental and full imports.
+        .testTarget(name: "LDAPTests", dependencies: ["LDAP", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SAMLTests",
             dependencies: [

@@ -16,6 +16,7 @@ enum StoreMigrations {
         migrator.registerMigration("v4 group nesting", migrate: addGroupNesting)
         migrator.registerMigration("v5 app run lock", migrate: addAppRunLock)
         migrator.registerMigration("v6 sealed secrets", migrate: addSecretKeyId)
+        migrator.registerMigration("v7 directory sources", migrate: addDirectorySources)
         return migrator
     }
 
@@ -275,5 +276,39 @@ enum StoreMigrations {
         try db.alter(table: "secret") { t in
             t.add(column: "keyId", .text)
         }
+    }
+
+    /// Live directory sources (LDAP servers) and, for each entry they brought, its DN: a group read
+    /// by an incremental import names its members by DN, and most of them were not read this time.
+    /// People and groups find their source's entry by (`source`, `externalKey`), so a rename in the
+    /// source stays the same row.
+    private static func addDirectorySources(_ db: Database) throws {
+        try db.create(table: "directorySource") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique()
+            t.column("url", .text).notNull()
+            t.column("bindDN", .text).notNull()
+            t.column("baseDN", .text).notNull()
+            t.column("preset", .text).notNull()
+            t.column("userFilter", .text)
+            t.column("groupFilter", .text)
+            t.column("caFile", .text)
+            t.column("startTLS", .boolean).notNull().defaults(to: false)
+            t.column("pageSize", .integer).notNull().defaults(to: 500)
+            t.column("changeMark", .text)
+            t.column("lastImportAt", .datetime)
+            t.column("lastImportKind", .text)
+            t.column("lastImportSummary", .text)
+        }
+        try db.create(table: "directorySourceEntry", options: [.withoutRowID]) { t in
+            t.column("sourceId", .integer).notNull().references("directorySource", onDelete: .cascade)
+            t.column("kind", .text).notNull().check(sql: "kind IN ('person', 'group')")
+            t.column("externalKey", .text).notNull()
+            t.column("dnKey", .text).notNull()
+            t.primaryKey(["sourceId", "kind", "externalKey"])
+        }
+        try db.create(index: "directorySourceEntry_dn", on: "directorySourceEntry", columns: ["sourceId", "dnKey"])
+        try db.create(index: "person_sourceKey", on: "person", columns: ["source", "externalKey"])
+        try db.create(index: "directoryGroup_sourceKey", on: "directoryGroup", columns: ["source", "externalKey"])
     }
 }

@@ -7,7 +7,7 @@ struct DirectoryCommand: ParsableCommand {
         abstract: "Import, list and edit the people and groups of the local directory.",
         subcommands: [
             DirectoryImportCommand.self, DirectoryListCommand.self, DirectoryAddCommand.self, DirectoryEditCommand.self,
-            DirectoryRemoveCommand.self, DirectoryGenerateCommand.self,
+            DirectoryRemoveCommand.self, DirectoryGenerateCommand.self, DirectorySourceCommand.self,
         ]
     )
 }

@@ -72,6 +72,8 @@ final class AssignmentsScreenTests: XCTestCase {
         let terminal = try ConsoleHarness(workspace: workspace).run(steps: openAssignments + [
             .input(typed("a")), .input(key(.enter)), .input([.paste("zoe.martin")]), .waitFor("Zoë Martin"), .input(key(.enter)),
             .waitFor("Assigned"), .input(key(.escape)), .waitFor("✓ Synced Axiad Cloud"),
+            // The rows are read again after the sync, which the table shows once the read is done.
+            .waitFor("zoe.martin@example.com"),
         ])
         XCTAssertEqual(synced.apps, [appID])
         XCTAssertTrue(terminal.text.contains("zoe.martin@example.com"), terminal.text)

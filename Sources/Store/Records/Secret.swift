@@ -7,6 +7,8 @@ public enum SecretName {
     public static let apiToken = "apiToken"
     /// An app's SAML signing key and certificate (PEM).
     public static let samlSigningKey = "samlSigningKey"
+    /// A directory source's bind password (a workspace secret: sources belong to no app).
+    public static func bindPassword(source: String) -> String { "bindPassword:\(source)" }
 }
 
 /// A row of the `secret` table: the value sealed (see `SecretSealer`) and the fingerprint of the key

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A person entry of a source, ready to import.
+struct SourcePerson {
+    var externalKey: String
+    var dnKey: String
+    var person: ImportedPerson
+}
+
+/// A group entry of a source: its members as the server names them (DNs of people or of groups
+/// it contains, and `memberUid` logins).
+struct SourceGroup {
+    var externalKey: String
+    var dnKey: String
+    var group: ImportedGroup
+    var memberDNKeys: [String]
+    var memberLogins: [String]
+}
+
+/// Turns entries into people and groups with a source's mapping.
+struct SourceEntryReader {
+    let mapping: DirectorySourceMapping
+
+    /// The entry's stable id as text, or nil when it has none.
+    func externalKey(_ entry: DirectoryEntry) -> String? {
+        guard let bytes = entry.raw(mapping.idAttribute).first, !bytes.isEmpty else { return nil }
+        switch mapping.idFormat {
+        case .text:
+            return String(data: bytes, encoding: .utf8)?.lowercased()
+        case .guid:
+            guard bytes.count == 16 else { return bytes.map { String(format: "%02x", $0) }.joined() }
+            // The first three fields are little-endian on the wire.
+            let b = Array(bytes)
+            let order = [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15]
+            return order.map { $0 < 0 ? "-" : String(format: "%02x", b[$0]) }.joined()
+        }
+    }
+
+    func changeMark(_ entry: DirectoryEntry) -> String? { entry.text(mapping.changeAttribute) }
+
+    /// The person, or nil with the reason in `issues`. `line` is the entry's place in the read.
+    func person(_ entry: DirectoryEntry, line: Int, issues: inout [ImportIssue]) -> SourcePerson? {
+        guard let key = externalKey(entry) else {
+            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.idAttribute); skipped"))
+            return nil
+        }
+        guard let login = entry.text(mapping.loginAttribute)?.trimmingSpaces, !login.isEmpty else {
+            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.loginAttribute); skipped"))
+            return nil
+        }
+        var person = ImportedPerson(line: line, login: login)
+        person.firstName = entry.text(mapping.firstNameAttribute) ?? ""
+        person.lastName = entry.text(mapping.lastNameAttribute) ?? ""
+        person.email = entry.text(mapping.emailAttribute) ?? ""
+        person.externalKey = key
+        person.status = isDisabled(entry) ? .deactivated : .active
+        if let display = mapping.displayNameAttributes.lazy.compactMap({ entry.text($0) }).first {
+            person.attributes["displayName"] = display
+        }
+        for name in mapping.extraAttributes {
+            if let value = entry.text(name) { person.attributes[name] = value }
+        }
+        return SourcePerson(externalKey: key, dnKey: DistinguishedName.normalized(entry.dn), person: person)
+    }
+
+    func group(_ entry: DirectoryEntry, line: Int, issues: inout [ImportIssue]) -> SourceGroup? {
+        guard let key = externalKey(entry) else {
+            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.idAttribute); skipped"))
+            return nil
+        }
+        guard let name = (entry.text(mapping.groupNameAttribute) ?? DistinguishedName.firstValue(entry.dn))?.trimmingSpaces, !name.isEmpty else {
+            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.groupNameAttribute); skipped"))
+            return nil
+        }
+        let group = ImportedGroup(line: line, name: name, description: entry.text(mapping.groupDescriptionAttribute) ?? "", externalKey: key)
+        let dns = mapping.memberDNAttributes.flatMap { entry.texts($0) }.map(DistinguishedName.normalized)
+        let logins = mapping.memberLoginAttributes.flatMap { entry.texts($0) }
+        return SourceGroup(externalKey: key, dnKey: DistinguishedName.normalized(entry.dn), group: group, memberDNKeys: dns, memberLogins: logins)
+    }
+
+    private func isDisabled(_ entry: DirectoryEntry) -> Bool {
+        mapping.disabledWhen.contains { rule in
+            switch rule {
+            case let .present(name): return !entry.raw(name).isEmpty
+            case let .equals(name, value): return entry.texts(name).contains { CaseFolding.lowercased($0) == CaseFolding.lowercased(value) }
+            }
+        }
+    }
+}

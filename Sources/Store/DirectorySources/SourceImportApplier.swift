@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+
+/// Writes what a source import read, inside the caller's transaction.
+///
+/// People and groups are matched first by the source's stable id (`source`, `externalKey`): a stored
+/// row whose login (or name) the source changed is renamed in place, so the file importer's
+/// applier, which matches by login and name, then finds it and updates the rest. Memberships are
+/// resolved from member DNs through the DNs this source's entries had when last read (most members
+/// of a group read by an incremental import were not read this time), and written by the same
+/// `NestedMembershipApplier` that file imports use, which expands nested groups.
+struct SourceImportApplier {
+    struct Read {
+        var people: [SourcePerson]
+        var groups: [SourceGroup]
+        /// A full import: what the source did not return leaves the directory.
+        var authoritative: Bool
+    }
+
+    let sourceId: Int64
+    let sourceName: String
+
+    func apply(_ read: Read, _ db: Database, report: inout SourceImportReport) throws {
+        var read = read
+        let personRenames = try renamePeople(&read.people, db, report: &report)
+        let groupRenames = try renameGroups(&read.groups, db, report: &report)
+
+        var batch = DirectoryBatch(source: sourceName)
+        batch.people = read.people.map(\.person)
+        batch.groups = read.groups.map(\.group)
+        let validated = DirectoryBatchValidator().validate(batch)
+        report.issues += validated.batch.issues
+        var fileReport = ImportReport(outcome: .applied, issues: [])
+        try DirectoryImportApplier().apply(validated.batch, to: db, report: &fileReport)
+        // A group first made by hand and now read from the source belongs to the source.
+        let claim = try db.cachedStatement(sql: "UPDATE directoryGroup SET source = ? WHERE nameKey = ? AND source <> ?")
+        for group in validated.batch.groups { try claim.execute(arguments: [sourceName, DirectoryGroup.nameKey(group.name), sourceName]) }
+
+        // A rename the file applier saw as unchanged (or updated) is reported as a rename alone.
+        report.peopleAdded = fileReport.peopleAdded
+        report.peopleUpdated = fileReport.peopleUpdated - personRenames.alsoChanged
+        report.peopleUnchanged = fileReport.peopleUnchanged - (report.peopleRenamed - personRenames.alsoChanged)
+        report.groupsAdded = fileReport.groupsAdded
+        report.groupsUpdated = fileReport.groupsUpdated - groupRenames.alsoChanged
+        report.groupsUnchanged = fileReport.groupsUnchanged - (report.groupsRenamed - groupRenames.alsoChanged)
+
+        try recordDNs(read, db)
+        if read.authoritative { try removeUnseen(read, db, report: &report) }
+        try applyMemberships(read.groups, db, report: &report)
+    }
+
+    private struct Renames {
+        /// Renamed people (or groups) whose other fields changed too.
+        var alsoChanged = 0
+    }
+
+    /// Renames stored people whose stable id came back with another login. A new login already held
+    /// by someone else is a conflict: that entry is reported and left out.
+    private func renamePeople(_ people: inout [SourcePerson], _ db: Database, report: inout SourceImportReport) throws -> Renames {
+        var stored: [String: Row] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, externalKey, loginKey, firstName, lastName, email, status, attributes FROM person WHERE source = ? AND externalKey IS NOT NULL
+            """, arguments: [sourceName]) {
+            stored[row["externalKey"]] = row
+        }
+        var renames = Renames()
+        var kept: [SourcePerson] = []
+        kept.reserveCapacity(people.count)
+        let rename = try db.cachedStatement(sql: "UPDATE person SET login = ?, loginKey = ? WHERE id = ?")
+        for entry in people {
+            guard let row = stored[entry.externalKey], (row["loginKey"] as String) != entry.person.loginKey else {
+                kept.append(entry)
+                continue
+            }
+            let id: Int64 = row["id"]
+            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE loginKey = ?", arguments: [entry.person.loginKey]), holder != id {
+                report.issues.append(ImportIssue(line: 0, reason: "\(entry.person.login): renamed in \(sourceName), but another person already has that login; left as it was"))
+                continue
+            }
+            try rename.execute(arguments: [entry.person.login, entry.person.loginKey, id])
+            report.peopleRenamed += 1
+            let person = entry.person
+            let same = (row["firstName"] as String) == person.firstName && (row["lastName"] as String) == person.lastName
+                && (row["email"] as String) == person.email && (row["status"] as String) == (person.status ?? .active).rawValue
+                && (row["attributes"] as String) == AttributesCoding.encode(person.attributes)
+            if !same { renames.alsoChanged += 1 }
+            kept.append(entry)
+        }
+        people = kept
+        return renames
+    }
+
+    private func renameGroups(_ groups: inout [SourceGroup], _ db: Database, report: inout SourceImportReport) throws -> Renames {
+        var stored: [String: Row] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, externalKey, nameKey, description FROM directoryGroup WHERE source = ? AND externalKey IS NOT NULL
+            """, arguments: [sourceName]) {
+            stored[row["externalKey"]] = row
+        }
+        var renames = Renames()
+        var kept: [SourceGroup] = []
+        let rename = try db.cachedStatement(sql: "UPDATE directoryGroup SET name = ?, nameKey = ? WHERE id = ?")
+        for entry in groups {
+            let key = DirectoryGroup.nameKey(entry.group.name)
+            guard let row = stored[entry.externalKey], (row["nameKey"] as String) != key else {
+                kept.append(entry)
+                continue
+            }
+            let id: Int64 = row["id"]
+            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM directoryGroup WHERE nameKey = ?", arguments: [key]), holder != id {
+                report.issues.append(ImportIssue(line: 0, reason: "group \(entry.group.name): renamed in \(sourceName), but another group already has that name; left as it was"))
+                continue
+            }
+            try rename.execute(arguments: [entry.group.name, key, id])
+            report.groupsRenamed += 1
+            if (row["description"] as String) != (entry.group.description ?? "") { renames.alsoChanged += 1 }
+            kept.append(entry)
+        }
+        groups = kept
+        return renames
+    }
+
+    private func recordDNs(_ read: Read, _ db: Database) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO directorySourceEntry (sourceId, kind, externalKey, dnKey) VALUES (?, ?, ?, ?)
+            ON CONFLICT (sourceId, kind, externalKey) DO UPDATE SET dnKey = excluded.dnKey
+            """)
+        for person in read.people { try upsert.execute(arguments: [sourceId, "person", person.externalKey, person.dnKey]) }
+        for group in read.groups { try upsert.execute(arguments: [sourceId, "group", group.externalKey, group.dnKey]) }
+    }
+
+    /// Removes this source's people and groups that a full import did not return. A removed person's
+    /// links to apps stay (tombstones), so the next sync deactivates them.
+    private func removeUnseen(_ read: Read, _ db: Database, report: inout SourceImportReport) throws {
+        let seenPeople = Set(read.people.map(\.externalKey))
+        let seenGroups = Set(read.groups.map(\.externalKey))
+        let deletePerson = try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?")
+        for row in try Row.fetchAll(db, sql: "SELECT id, externalKey FROM person WHERE source = ?", arguments: [sourceName]) {
+            let key: String? = row["externalKey"]
+            if let key, seenPeople.contains(key) { continue }
+            try deletePerson.execute(arguments: [row["id"] as Int64])
+            report.peopleRemoved += 1
+        }
+        let deleteGroup = try db.cachedStatement(sql: "DELETE FROM directoryGroup WHERE id = ?")
+        for row in try Row.fetchAll(db, sql: "SELECT id, externalKey FROM directoryGroup WHERE source = ?", arguments: [sourceName]) {
+            let key: String? = row["externalKey"]
+            if let key, seenGroups.contains(key) { continue }
+            try deleteGroup.execute(arguments: [row["id"] as Int64])
+            report.groupsRemoved += 1
+        }
+        let forget = try db.cachedStatement(sql: "DELETE FROM directorySourceEntry WHERE sourceId = ? AND kind = ? AND externalKey = ?")
+        for row in try Row.fetchAll(db, sql: "SELECT kind, externalKey FROM directorySourceEntry WHERE sourceId = ?", arguments: [sourceId]) {
+            let kind: String = row["kind"], key: String = row["externalKey"]
+            if (kind == "person" ? seenPeople : seenGroups).contains(key) { continue }
+            try forget.execute(arguments: [sourceId, kind, key])
+        }
+    }
+
+    /// Each group read is authoritative for its members: people by DN or login, groups by DN (nested).
+    private func applyMemberships(_ groups: [SourceGroup], _ db: Database, report: inout SourceImportReport) throws {
+        guard !groups.isEmpty else { return }
+        var personByKey: [String: Int64] = [:]
+        var personByLogin: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, externalKey, loginKey FROM person WHERE source = ?", arguments: [sourceName]) {
+            if let key: String = row["externalKey"] { personByKey[key] = row["id"] }
+            personByLogin[row["loginKey"]] = row["id"]
+        }
+        var groupByKey: [String: Int64] = [:]
+        var names: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, externalKey, name FROM directoryGroup WHERE source = ?", arguments: [sourceName]) {
+            if let key: String = row["externalKey"] { groupByKey[key] = row["id"] }
+            names[row["id"]] = row["name"]
+        }
+        var personByDN: [String: Int64] = [:]
+        var groupByDN: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, externalKey, dnKey FROM directorySourceEntry WHERE sourceId = ?", arguments: [sourceId]) {
+            let kind: String = row["kind"], key: String = row["externalKey"], dn: String = row["dnKey"]
+            if kind == "person" { personByDN[dn] = personByKey[key] } else { groupByDN[dn] = groupByKey[key] }
+        }
+
+        var owners = Set<Int64>()
+        var wanted: [MembershipApplier.Pair] = []
+        var nesting: [Int64: [Int64]] = [:]
+        for group in groups {
+            guard let groupId = groupByKey[group.externalKey] else { continue }
+            owners.insert(groupId)
+            var children: [Int64] = []
+            for dn in group.memberDNKeys {
+                if let personId = personByDN[dn] {
+                    wanted.append(.init(owner: groupId, member: personId))
+                } else if let child = groupByDN[dn], child != groupId {
+                    children.append(child)
+                }
+            }
+            for login in group.memberLogins {
+                if let personId = personByLogin[Person.loginKey(login)] { wanted.append(.init(owner: groupId, member: personId)) }
+            }
+            nesting[groupId] = children
+        }
+        var membershipReport = ImportReport(outcome: .applied, issues: [])
+        try NestedMembershipApplier().apply(owners: .groups(owners), wanted: wanted, nesting: nesting, names: names, lines: [:], db, report: &membershipReport)
+        report.membershipsAdded += membershipReport.membershipsAdded
+        report.membershipsRemoved += membershipReport.membershipsRemoved
+        report.issues += membershipReport.issues
+    }
+}
