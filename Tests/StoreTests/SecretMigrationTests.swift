@@ -36,7 +36,7 @@ final class SecretMigrationTests: SecretStoreTestCase {
     func test_aVersion5StoreIsSealedOnOpenAndNoPlainCopyIsLeftInTheFileOrItsWAL() throws {
         let appID = try makeVersion5Store()
         let store = try openStore(keyFile: keyPath)
-        XCTAssertEqual(try store.appliedMigrations().last, "v6 sealed secrets")
+        XCTAssertTrue(try store.appliedMigrations().contains("v6 sealed secrets"))
         for secret in [token, bindPassword, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7kq", "MIIDazCCAlOgAwIBAgIUQ7vXz9Ge2sZ1cR0pN4yTbL6jWk8w"] {
             XCTAssertEqual(try filesHolding(secret), [], "no plain \(secret.prefix(12))… in the store or its WAL")
         }
