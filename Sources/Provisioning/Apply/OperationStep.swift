@@ -218,7 +218,16 @@ struct OperationStep: Sendable {
         let ids = present.compactMap { remoteIDs[$0] }
         if !ids.isEmpty {
             do {
-                try await target.changeMembers(groupID: remoteGroupID, add: adding ? ids : [], remove: adding ? [] : ids)
+                if adding {
+                    let names = try await ledger.sentUserNames(for: present)
+                    var displays: [String: String] = [:]
+                    for personID in present {
+                        if let remoteID = remoteIDs[personID], let name = names[personID] { displays[remoteID] = name }
+                    }
+                    try await target.changeMembers(groupID: remoteGroupID, add: ids, remove: [], displays: displays)
+                } else {
+                    try await target.changeMembers(groupID: remoteGroupID, add: [], remove: ids)
+                }
             } catch ProvisioningTargetError.notFound(let what) {
                 throw Failure(reason: "\(what) was removed in the app; unlink and push it again", effects: [])
             }
