@@ -98,3 +98,36 @@ extension EngineWorld {
         }
     }
 }
+
+/// A person with no email address: no `emails` at all, on create and after an update empties it.
+final class EmptyMappedValueTests: XCTestCase {
+    func test_personWithoutAnEmailIsCreatedWithNoEmailsAndAnEmptiedEmailIsRemoved() async throws {
+        let world = try EngineWorld()
+        // Axiad's userName is the email; for a person without one, map it from the login instead.
+        let table = world.store.records(Store.AttributeMapping.self)
+        var userName = try XCTUnwrapValue(try table.all(appId: world.appID).first { $0.scimAttribute == "userName" })
+        userName.expression = "user.login"
+        try table.update(userName)
+        _ = try world.store.directory.addPerson(Person(login: "noemail", firstName: "Zoë", lastName: "Ødegaard", email: ""))
+        try world.person("hasemail", email: "has@corp.example")
+        try world.assign(person: "noemail")
+        try world.assign(person: "hasemail")
+        let created = try await world.sync()
+        XCTAssertTrue(created.report.failures.isEmpty, "\(created.report.failures)")
+        let noEmail = try await world.remoteUser("noemail")
+        XCTAssertNotNil(noEmail)
+        XCTAssertNil(noEmail?[attribute: "emails"], "\(String(describing: noEmail?.attributes))")
+        let posted = try world.requestBodies(method: "POST", pathContains: "/Users")
+        XCTAssertEqual(posted.filter { $0["userName"] == "noemail" }.first?["emails"], nil)
+
+        var person = try XCTUnwrapValue(try world.store.directory.person(login: "hasemail"))
+        person.email = ""
+        try world.store.directory.updatePerson(person)
+        let updated = try await world.sync()
+        XCTAssertTrue(updated.report.failures.isEmpty, "\(updated.report.failures)")
+        let emptied = try await world.remoteUser("hasemail")
+        XCTAssertNotNil(emptied)
+        XCTAssertNil(emptied?[attribute: "emails"], "\(String(describing: emptied?.attributes))")
+        XCTAssertEqual(emptied?.name?.attributes["givenName"], "Zoë")
+    }
+}

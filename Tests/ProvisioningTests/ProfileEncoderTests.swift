@@ -51,6 +51,28 @@ final class ProfileEncoderTests: XCTestCase {
         XCTAssertNil(user[attribute: "title"])
         XCTAssertEqual(user.id, "u1")
     }
+
+    func test_emptyOrBlankMappedValuesAreLeftOutOfACreate() {
+        let profile = MappedProfile(values: [
+            ("userName", "zoe"), ("name.givenName", "  "), ("name.familyName", "Ødegaard"),
+            ("emails[primary].value", ""), ("emails[primary].type", ""), ("title", "\t"),
+        ])
+        let user = ProfileEncoder.newUser(profile)
+        XCTAssertNil(user[attribute: "emails"])
+        XCTAssertNil(user[attribute: "title"])
+        XCTAssertEqual(user.name?.attributes, ["familyName": .string("Ødegaard")])
+    }
+
+    func test_emptyMappedValueRemovesWhatTheAppHeldOnAMerge() {
+        var user = SCIMUser(attributes: [
+            "schemas": .array([.string(SCIMSchemaURN.user)]), "id": .string("u1"), "userName": .string("zoe"), "title": .string("Staff"),
+            "emails": .array([.object(["value": .string("old@corp.example"), "type": .string("work"), "primary": .bool(true)])]),
+        ])
+        ProfileEncoder.apply(MappedProfile(values: [("emails[primary].value", ""), ("emails[primary].type", ""), ("title", " ")]), to: &user)
+        XCTAssertNil(user[attribute: "emails"])
+        XCTAssertNil(user[attribute: "title"])
+        XCTAssertEqual(user.userName, "zoe")
+    }
 }
 
 final class PatchPathTests: XCTestCase {

@@ -116,12 +116,12 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
         try await translatingErrors("group \(id)") { try await client.delete(SCIMGroup.self, id: id) }
     }
 
-    /// One `replace` per mapped attribute with its path, `remove` where the value is now null.
+    /// One `replace` per mapped attribute with its path, `remove` where the value is now null or empty.
     static func patchOperations(for profile: MappedProfile, active: Bool) -> [SCIMPatchOperation] {
         var operations: [SCIMPatchOperation] = []
-        for (attribute, value) in profile.values {
+        for (attribute, mapped) in profile.values {
             let path = SCIMAttributePath(attribute)?.patchPath ?? attribute
-            if let value {
+            if let value = ProfileEncoder.sendable(mapped) {
                 operations.append(SCIMPatchOperation(op: .replace, path: path, value: .string(value)))
             } else {
                 operations.append(SCIMPatchOperation(op: .remove, path: path))
