@@ -43,6 +43,9 @@ public struct AppMappings: Sendable {
         let attribute = attribute.trimmingCharacters(in: .whitespaces)
         guard SCIMAttributePath(attribute) != nil else { throw MappingChangeError.invalidAttribute(attribute) }
         guard isEditable(attribute) else { throw MappingChangeError.notEditable(attribute: attribute, appName: appName) }
+        if let reason = catalogEntry?.refusalToMap(attribute) {
+            throw MappingChangeError.refusedByApp(attribute: attribute, appName: appName, reason: reason)
+        }
         do {
             _ = try Expression.parse(expression)
         } catch {
