@@ -131,3 +131,26 @@ final class EmptyMappedValueTests: XCTestCase {
         XCTAssertEqual(emptied?.name?.attributes["givenName"], "Zoë")
     }
 }
+
+/// `mapping set emails.value …` is stored with a selector, so the app gets arrays, not objects.
+final class MultiValuedMappingTests: XCTestCase {
+    func test_plainMultiValuedPathsAreStoredWithASelectorAndCreateArrays() async throws {
+        let world = try EngineWorld()
+        let app = try XCTUnwrapValue(try world.store.apps.app(named: "Axiad Cloud (test)"))
+        let mappings = try AppMappings(store: world.store, app: app)
+        try mappings.unset(attribute: "emails[primary].value")
+        try mappings.unset(attribute: "emails[primary].type")
+        XCTAssertEqual(try mappings.set(attribute: "emails.value", expression: "user.email").attribute, "emails[primary].value")
+        XCTAssertEqual(try mappings.set(attribute: "addresses.locality", expression: "user.city").attribute, #"addresses[type eq "work"].locality"#)
+        _ = try world.store.directory.addPerson(Person(login: "zoe@corp.example", firstName: "Zoë", lastName: "Ødegaard",
+                                                       email: "zoe@corp.example", attributes: ["city": "Lyon"]))
+        try world.assign(person: "zoe@corp.example")
+        let result = try await world.sync()
+        XCTAssertTrue(result.report.failures.isEmpty, "\(result.report.failures)")
+        let zoe = try await world.remoteUser("zoe@corp.example")
+        XCTAssertEqual(zoe?[attribute: "emails"]?.arrayValue?.first?["value"], "zoe@corp.example", "\(String(describing: zoe?.attributes))")
+        XCTAssertEqual(zoe?[attribute: "emails"]?.arrayValue?.first?["primary"], true)
+        XCTAssertEqual(zoe?[attribute: "addresses"]?.arrayValue?.first?["locality"], "Lyon", "\(String(describing: zoe?.attributes))")
+        XCTAssertEqual(zoe?[attribute: "addresses"]?.arrayValue?.first?["type"], "work")
+    }
+}

@@ -99,6 +99,12 @@ final class MappingCommandTests: XCTestCase {
         XCTAssertFalse(try listed().contains { $0["attribute"] as? String == "password" })
     }
 
+    func test_setPrintsTheNormalisedPathOfAMultiValuedAttribute() throws {
+        let run = try expectSuccess(["mapping", "set"] + app + ["addresses.locality", "user.city"])
+        XCTAssertTrue(run.stdout.contains(#"stored as addresses[type eq "work"].locality"#), run.stdout)
+        XCTAssertTrue(try listed().contains { $0["attribute"] as? String == #"addresses[type eq "work"].locality"# })
+    }
+
     func test_previewOfAnUnknownPersonSaysSo() throws {
         try expectFailure(["mapping", "preview"] + app + ["--person", "nobody@corp.example"], saying: "no person nobody@corp.example in the directory")
     }

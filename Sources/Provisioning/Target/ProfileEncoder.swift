@@ -15,7 +15,8 @@ public enum ProfileEncoder {
     /// the value: the directory emptied it, so the app should not keep the old one.
     public static func apply(_ profile: MappedProfile, to user: inout SCIMUser, keepingNulls: Bool = true) {
         for (attribute, mapped) in profile.values {
-            guard let path = SCIMAttributePath(attribute) else { continue }
+            // Normalised here too: a plain multi-valued path stored before `mapping set` normalised it.
+            guard let path = SCIMAttributePath(attribute)?.normalizedForUser else { continue }
             let value = sendable(mapped)
             if value == nil && !keepingNulls { continue }
             set(value.map(JSONValue.string), at: path, in: &user)
@@ -85,7 +86,7 @@ public enum ProfileEncoder {
 
     /// The value the app holds at a mapping's attribute, as text; nil when absent.
     public static func value(at attribute: String, in user: SCIMUser) -> String? {
-        guard let path = SCIMAttributePath(attribute) else { return nil }
+        guard let path = SCIMAttributePath(attribute)?.normalizedForUser else { return nil }
         let object: JSONObject
         if let urn = path.schemaURN {
             guard let container = user[attribute: urn]?.objectValue else { return nil }

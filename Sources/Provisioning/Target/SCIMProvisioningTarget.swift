@@ -120,7 +120,7 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     static func patchOperations(for profile: MappedProfile, active: Bool) -> [SCIMPatchOperation] {
         var operations: [SCIMPatchOperation] = []
         for (attribute, mapped) in profile.values {
-            let path = SCIMAttributePath(attribute)?.patchPath ?? attribute
+            let path = SCIMAttributePath(attribute)?.normalizedForUser.patchPath ?? attribute
             if let value = ProfileEncoder.sendable(mapped) {
                 operations.append(SCIMPatchOperation(op: .replace, path: path, value: .string(value)))
             } else {
