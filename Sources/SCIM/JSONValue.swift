@@ -112,7 +112,7 @@ extension JSONValue {
         try data.withUnsafeBytes { bytes throws(ParseError) in try JSONParser.parse(bytes) }
     }
 
-    /// Compact JSON text; `pretty` sorts keys and indents (for people and for stable test output).
+    /// JSON text with object keys sorted (the same value is always the same bytes); `pretty` indents.
     public func encoded(pretty: Bool = false) -> Data {
         Data(JSONWriter.write(self, pretty: pretty))
     }

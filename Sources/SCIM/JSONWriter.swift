@@ -1,5 +1,7 @@
-/// Writes `JSONValue` as JSON text, compact or indented with sorted keys. Hand-written for the same
-/// reason as `JSONParser`: JSONEncoder's Codable round trip was a large share of the CPU per request.
+/// Writes `JSONValue` as JSON text, compact or indented, keys sorted either way: a Swift dictionary's
+/// order changes from process to process (seeded hashing), and the same resource must be the same
+/// bytes in every request (request logs compared, apps that hash or diff bodies). Hand-written for the
+/// same reason as `JSONParser`: JSONEncoder's Codable round trip was a large share of the CPU per request.
 struct JSONWriter {
     private var out: [UInt8] = []
     private let pretty: Bool
@@ -37,7 +39,7 @@ struct JSONWriter {
         case .object(let members):
             guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
             out.append(UInt8(ascii: "{"))
-            let keys = pretty ? members.keys.sorted() : Array(members.keys)
+            let keys = members.keys.sorted()
             for (position, key) in keys.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)

@@ -178,14 +178,17 @@ extension SCIMClient {
         try await patch(SCIMUser.self, id: userId, [.replaceActive(active)])
     }
 
-    public func renameGroup(id: String, to displayName: String) async throws {
-        try await patch(SCIMGroup.self, id: id, [.replaceDisplayName(displayName)])
+    /// Rename with `path: displayName` (RFC 7644); `oktaShape` sends Okta's `value: {id, displayName}` without a path.
+    public func renameGroup(id: String, to displayName: String, oktaShape: Bool = false) async throws {
+        let operation: SCIMPatchOperation = oktaShape ? .replaceGroupName(id: id, displayName: displayName) : .replaceDisplayName(displayName)
+        try await patch(SCIMGroup.self, id: id, [operation])
     }
 
     /// Adds and removes members in PATCHes of at most `memberBatchSize` changes each: removals as
-    /// `remove members[value eq "id"]`, additions as one `add members`. Returns the number of PATCHes sent.
+    /// `remove members[value eq "id"]`, additions as one `add members` (each with its `display` when
+    /// `displays` names one). Returns the number of PATCHes sent.
     @discardableResult
-    public func updateGroupMembers(id: String, add: [String] = [], remove: [String] = []) async throws -> Int {
+    public func updateGroupMembers(id: String, add: [String] = [], remove: [String] = [], displays: [String: String] = [:]) async throws -> Int {
         let changes = remove.map { (id: $0, adding: false) } + add.map { (id: $0, adding: true) }
         var sent = 0
         var start = 0
@@ -193,7 +196,7 @@ extension SCIMClient {
             let batch = changes[start..<min(start + configuration.memberBatchSize, changes.count)]
             var operations = batch.filter { !$0.adding }.map { SCIMPatchOperation.removeMember($0.id) }
             let additions = batch.filter(\.adding).map(\.id)
-            if !additions.isEmpty { operations.append(.addMembers(additions)) }
+            if !additions.isEmpty { operations.append(.addMembers(additions, displays: displays)) }
             try await patch(SCIMGroup.self, id: id, operations)
             sent += 1
             start += configuration.memberBatchSize

@@ -26,12 +26,28 @@ public struct SCIMPatchOperation: Sendable, Equatable {
         SCIMPatchOperation(op: .replace, value: ["active": .bool(active)])
     }
 
+    /// Deactivate / reactivate with a path (RFC 7644 §3.5.2.3): `{"op":"replace","path":"active","value":false}`.
+    public static func replaceActiveAtPath(_ active: Bool) -> SCIMPatchOperation {
+        SCIMPatchOperation(op: .replace, path: "active", value: .bool(active))
+    }
+
+    /// Rename with a path (RFC 7644): `{"op":"replace","path":"displayName","value":NAME}`.
     public static func replaceDisplayName(_ name: String) -> SCIMPatchOperation {
         SCIMPatchOperation(op: .replace, path: "displayName", value: .string(name))
     }
 
-    public static func addMembers(_ ids: [String]) -> SCIMPatchOperation {
-        SCIMPatchOperation(op: .add, path: "members", value: .array(ids.map { ["value": .string($0)] }))
+    /// Rename as Okta sends it: no path, `value: {"id": ID, "displayName": NAME}`.
+    public static func replaceGroupName(id: String, displayName: String) -> SCIMPatchOperation {
+        SCIMPatchOperation(op: .replace, value: ["id": .string(id), "displayName": .string(displayName)])
+    }
+
+    /// `add members`; a member with a display name carries it as `display`, as Okta sends the userName.
+    public static func addMembers(_ ids: [String], displays: [String: String] = [:]) -> SCIMPatchOperation {
+        SCIMPatchOperation(op: .add, path: "members", value: .array(ids.map { id in
+            var member: JSONObject = ["value": .string(id)]
+            if let display = displays[id] { member["display"] = .string(display) }
+            return .object(member)
+        }))
     }
 
     /// Removes one member with a value filter path: `members[value eq "id"]`.

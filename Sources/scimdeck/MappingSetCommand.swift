@@ -32,5 +32,8 @@ struct MappingSetCommand: ParsableCommand {
         let mappings = try AppMappings(store: store, app: try app.resolve(in: store))
         let mapping = try mappings.set(attribute: attribute, expression: expression, applyOn: applyOn?.value)
         print("mapped \(mapping.attribute) ← \(mapping.expression) (\(mapping.applyOn.label))")
+        if mapping.attribute != attribute.trimmingCharacters(in: .whitespaces) {
+            print("\(attribute) is multi-valued: stored as \(mapping.attribute), one element of the array")
+        }
     }
 }

@@ -51,9 +51,50 @@ final class ProfileEncoderTests: XCTestCase {
         XCTAssertNil(user[attribute: "title"])
         XCTAssertEqual(user.id, "u1")
     }
+
+    func test_aStoredPlainMultiValuedPathIsStillEncodedAsAnArray() {
+        let user = ProfileEncoder.newUser(MappedProfile(values: [("userName", "zoe"), ("emails.value", "zoe@corp.example")]))
+        XCTAssertEqual(user[attribute: "emails"], .array([.object(["primary": .bool(true), "value": .string("zoe@corp.example")])]))
+        XCTAssertEqual(ProfileEncoder.value(at: "emails.value", in: user), "zoe@corp.example")
+    }
+
+    func test_emptyOrBlankMappedValuesAreLeftOutOfACreate() {
+        let profile = MappedProfile(values: [
+            ("userName", "zoe"), ("name.givenName", "  "), ("name.familyName", "Ødegaard"),
+            ("emails[primary].value", ""), ("emails[primary].type", ""), ("title", "\t"),
+        ])
+        let user = ProfileEncoder.newUser(profile)
+        XCTAssertNil(user[attribute: "emails"])
+        XCTAssertNil(user[attribute: "title"])
+        XCTAssertEqual(user.name?.attributes, ["familyName": .string("Ødegaard")])
+    }
+
+    func test_emptyMappedValueRemovesWhatTheAppHeldOnAMerge() {
+        var user = SCIMUser(attributes: [
+            "schemas": .array([.string(SCIMSchemaURN.user)]), "id": .string("u1"), "userName": .string("zoe"), "title": .string("Staff"),
+            "emails": .array([.object(["value": .string("old@corp.example"), "type": .string("work"), "primary": .bool(true)])]),
+        ])
+        ProfileEncoder.apply(MappedProfile(values: [("emails[primary].value", ""), ("emails[primary].type", ""), ("title", " ")]), to: &user)
+        XCTAssertNil(user[attribute: "emails"])
+        XCTAssertNil(user[attribute: "title"])
+        XCTAssertEqual(user.userName, "zoe")
+    }
 }
 
 final class PatchPathTests: XCTestCase {
+    func test_plainPathsIntoMultiValuedAttributesGetAnElementSelector() {
+        func normalized(_ text: String) -> String? { SCIMAttributePath(text)?.normalizedForUser.mappingText }
+        XCTAssertEqual(normalized("emails.value"), "emails[primary].value")
+        XCTAssertEqual(normalized("Emails"), "emails[primary].value")
+        XCTAssertEqual(normalized("phoneNumbers.value"), "phoneNumbers[primary].value")
+        XCTAssertEqual(normalized("addresses.locality"), #"addresses[type eq "work"].locality"#)
+        XCTAssertEqual(normalized("urn:ietf:params:scim:schemas:core:2.0:User:emails.value"), "emails[primary].value")
+        XCTAssertEqual(normalized(#"emails[type eq "home"].value"#), #"emails[type eq "home"].value"#, "a selector is kept")
+        XCTAssertEqual(normalized("name.givenName"), "name.givenName", "single-valued paths are kept")
+        XCTAssertEqual(normalized("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"),
+                       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value")
+    }
+
     func test_patchPathsAreWrittenInRFC7644FilterSyntax() {
         XCTAssertEqual(SCIMAttributePath("emails[primary].value")?.patchPath, "emails[primary eq true].value")
         XCTAssertEqual(SCIMAttributePath("phoneNumbers[type eq \"work\"].value")?.patchPath, "phoneNumbers[type eq \"work\"].value")

@@ -38,4 +38,22 @@ final class JSONValueTests: XCTestCase {
                        "{\n  \"a\": [\n    \"x\"\n  ],\n  \"b\": 1\n}")
         XCTAssertEqual(String(decoding: JSONValue.string("\u{01}").encoded(), as: UTF8.self), #""\u0001""#)
     }
+
+    /// Dictionary order depends on the process's hash seed and the table's size; the bytes must not.
+    func test_sameObjectIsTheSameBytesWhateverOrderItsKeysWereInsertedIn() {
+        let keys = (0..<40).map { "k\($0)" } + ["schemas", "userName", "Operations", "active"]
+        var forward: JSONObject = [:]
+        for (index, key) in keys.enumerated() { forward[key] = .int(index) }
+        var backward = JSONObject(minimumCapacity: 512)
+        for (index, key) in keys.enumerated().reversed() { backward[key] = .int(index) }
+        let expected = "{" + keys.enumerated().sorted { $0.element < $1.element }.map { "\"\($0.element)\":\($0.offset)" }.joined(separator: ",") + "}"
+        XCTAssertEqual(String(decoding: JSONValue.object(forward).encoded(), as: UTF8.self), expected)
+        XCTAssertEqual(JSONValue.object(backward).encoded(), JSONValue.object(forward).encoded())
+    }
+
+    func test_patchBodyIsWrittenWithSortedKeysAtEveryLevel() {
+        let body = SCIMPatchRequest([.replaceGroupName(id: "g1", displayName: "Sales"), .addMembers(["u1"], displays: ["u1": "a@corp.example"])]).json
+        XCTAssertEqual(String(decoding: body.encoded(), as: UTF8.self),
+                       #"{"Operations":[{"op":"replace","value":{"displayName":"Sales","id":"g1"}},{"op":"add","path":"members","value":[{"display":"a@corp.example","value":"u1"}]}],"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}"#)
+    }
 }

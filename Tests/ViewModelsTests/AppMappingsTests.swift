@@ -1,4 +1,5 @@
 import Provisioning
+import SCIM
 import Store
 import XCTest
 
@@ -48,5 +49,21 @@ final class AppMappingsTests: XCTestCase {
         let bad = MappingPreview.evaluate(attribute: "a", expression: "user.firstName ==", profile: profile)
         XCTAssertNil(bad.value)
         XCTAssertEqual(bad.error?.column, 18)
+    }
+
+    func test_passwordIsRefusedForEveryCatalogEntryWithoutPasswordSync() throws {
+        let store = try ScimdeckStore()
+        for entry in Catalog.entries where entry.syncPasswordUnsupportedReason != nil {
+            let app = try store.apps.add(AppIntegration(catalogEntry: entry.id, label: entry.id), signOn: SignOnSettings(appId: 0),
+                                         provisioning: ProvisioningSettings(appId: 0), mappings: [])
+            let mappings = try AppMappings(store: store, app: app)
+            for attribute in ["password", "Password", "\(SCIMSchemaURN.user):password"] {
+                XCTAssertThrowsError(try mappings.set(attribute: attribute, expression: "user.login"), attribute) { error in
+                    XCTAssertEqual(error as? MappingChangeError,
+                                   .refusedByApp(attribute: attribute, appName: entry.name, reason: entry.syncPasswordUnsupportedReason ?? ""))
+                }
+            }
+            XCTAssertFalse(try mappings.list().contains { $0.attribute.lowercased().hasSuffix("password") })
+        }
     }
 }

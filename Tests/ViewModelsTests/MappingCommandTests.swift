@@ -90,6 +90,21 @@ final class MappingCommandTests: XCTestCase {
         XCTAssertEqual(try listed()[2]["expression"] as? String, "user.lastName", "nothing changed")
     }
 
+    func test_setRefusesPasswordForAnAppWithoutPasswordSyncWithTheExitCodeOfAMappingError() throws {
+        let fixed = try ScimdeckRun.run(["mapping", "set"] + app + ["userName", "user.login", "--store", store.path], in: directory)
+        let password = try ScimdeckRun.run(["mapping", "set"] + app + ["password", "user.login", "--store", store.path], in: directory)
+        XCTAssertNotEqual(password.status, 0)
+        XCTAssertEqual(password.status, fixed.status, "the exit code of other mapping errors")
+        XCTAssertTrue(password.stderr.contains("password cannot be mapped for Axiad Cloud: Axiad Cloud does not support password sync"), password.stderr)
+        XCTAssertFalse(try listed().contains { $0["attribute"] as? String == "password" })
+    }
+
+    func test_setPrintsTheNormalisedPathOfAMultiValuedAttribute() throws {
+        let run = try expectSuccess(["mapping", "set"] + app + ["addresses.locality", "user.city"])
+        XCTAssertTrue(run.stdout.contains(#"stored as addresses[type eq "work"].locality"#), run.stdout)
+        XCTAssertTrue(try listed().contains { $0["attribute"] as? String == #"addresses[type eq "work"].locality"# })
+    }
+
     func test_previewOfAnUnknownPersonSaysSo() throws {
         try expectFailure(["mapping", "preview"] + app + ["--person", "nobody@corp.example"], saying: "no person nobody@corp.example in the directory")
     }

@@ -49,11 +49,18 @@ struct OperationStep: Sendable {
 
         case .createGroup(let groupID, let name, let members):
             if let existing = try await target.findGroups(displayName: name).first {
-                let removed = try await removeStrays(fromExisting: existing, keeping: members)
-                let detail = "linked the app's group \(existing)" + (removed == 0 ? "" : " and removed \(removed) members the directory does not give it")
-                return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: detail)
+                return try await link(groupID: groupID, name: name, existing: existing, keeping: members)
             }
-            let remoteID = try await target.createGroup(displayName: name)
+            let remoteID: String
+            do {
+                remoteID = try await target.createGroup(displayName: name)
+            } catch ProvisioningTargetError.alreadyExists {
+                // Made by someone else since the lookup (or the app's lookup lags): link it, as for users.
+                guard let existing = try await target.findGroups(displayName: name).first else {
+                    throw Failure(reason: "the app says group \(name) exists (409) but no lookup finds it", effects: [])
+                }
+                return try await link(groupID: groupID, name: name, existing: existing, keeping: members)
+            }
             try await refuseIfLinkedElsewhere(remoteID, group: true, localID: groupID, what: "group \(name)")
             return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: remoteID, name: name)], detail: "created \(remoteID)")
 
@@ -195,6 +202,13 @@ struct OperationStep: Sendable {
         return Outcome(effects: [.userLinked(personID: personID, remoteID: existing.id, payloadHash: nil, active: true)], detail: "linked the app's user \(existing.id)")
     }
 
+    /// Links the app's group of that name, emptied of members the directory does not give it.
+    private func link(groupID: Int64, name: String, existing: String, keeping members: [Int64]) async throws -> Outcome {
+        let removed = try await removeStrays(fromExisting: existing, keeping: members)
+        let detail = "linked the app's group \(existing)" + (removed == 0 ? "" : " and removed \(removed) members the directory does not give it")
+        return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: detail)
+    }
+
     /// Empties an adopted group of everyone but `members` (whom the plan's adds then send), in
     /// bounded batches. Returns how many were removed.
     private func removeStrays(fromExisting remoteGroupID: String, keeping members: [Int64]) async throws -> Int {
@@ -218,7 +232,16 @@ struct OperationStep: Sendable {
         let ids = present.compactMap { remoteIDs[$0] }
         if !ids.isEmpty {
             do {
-                try await target.changeMembers(groupID: remoteGroupID, add: adding ? ids : [], remove: adding ? [] : ids)
+                if adding {
+                    let names = try await ledger.sentUserNames(for: present)
+                    var displays: [String: String] = [:]
+                    for personID in present {
+                        if let remoteID = remoteIDs[personID], let name = names[personID] { displays[remoteID] = name }
+                    }
+                    try await target.changeMembers(groupID: remoteGroupID, add: ids, remove: [], displays: displays)
+                } else {
+                    try await target.changeMembers(groupID: remoteGroupID, add: [], remove: ids)
+                }
             } catch ProvisioningTargetError.notFound(let what) {
                 throw Failure(reason: "\(what) was removed in the app; unlink and push it again", effects: [])
             }

@@ -13,6 +13,8 @@ public protocol ProvisioningLedger: Sendable {
     /// The app's id for each linked person among `personIDs`; unlinked people are left out.
     func remoteUserIDs(for personIDs: [Int64]) async throws -> [Int64: String]
     func remoteGroupID(for groupID: Int64) async throws -> String?
+    /// The userName last sent to the app for each of `personIDs` (for a member's `display`); unknown ones left out.
+    func sentUserNames(for personIDs: [Int64]) async throws -> [Int64: String]
     /// The person or group already linked to this id of the app: a create answered with it made
     /// nothing new (a broken or hostile app), and must not be linked a second time.
     func localID(linkedTo remoteID: String, group: Bool) async throws -> Int64?
@@ -21,4 +23,7 @@ public protocol ProvisioningLedger: Sendable {
 extension ProvisioningLedger {
     /// A ledger that keeps no links cannot tell: nothing is refused.
     public func localID(linkedTo remoteID: String, group: Bool) async throws -> Int64? { nil }
+
+    /// A ledger that keeps no journal knows no userNames: members go without `display`.
+    public func sentUserNames(for personIDs: [Int64]) async throws -> [Int64: String] { [:] }
 }

@@ -17,6 +17,8 @@ public protocol ProvisioningTarget: Sendable {
     func createGroup(displayName: String) async throws -> String
     func renameGroup(id: String, to displayName: String) async throws
     func changeMembers(groupID: String, add: [String], remove: [String]) async throws
+    /// As above, with the userName of added members by remote id, for targets that send it (`display`).
+    func changeMembers(groupID: String, add: [String], remove: [String], displays: [String: String]) async throws
     func deleteGroup(id: String) async throws
 
     /// Most user changes the target sends in one request (a SCIM Bulk), nil when it sends each on its own.
@@ -28,6 +30,11 @@ public protocol ProvisioningTarget: Sendable {
 
 extension ProvisioningTarget {
     public var userChangeBatchSize: Int? { nil }
+
+    /// A target that sends no display names ignores them.
+    public func changeMembers(groupID: String, add: [String], remove: [String], displays: [String: String]) async throws {
+        try await changeMembers(groupID: groupID, add: add, remove: remove)
+    }
 
     public func applyUserChanges(_ changes: [UserChange]) async -> [(any Error)?] {
         await applyUserChangesOneByOne(changes)

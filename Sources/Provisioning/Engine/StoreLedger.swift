@@ -52,6 +52,10 @@ public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
         try store.engine.remoteUserIds(appId: appID, personIds: personIDs)
     }
 
+    public func sentUserNames(for personIDs: [Int64]) async throws -> [Int64: String] {
+        try store.engine.lastSentUserNames(appId: appID, personIds: personIDs)
+    }
+
     public func localID(linkedTo remoteID: String, group: Bool) async throws -> Int64? {
         try store.engine.localId(appId: appID, kind: group ? .group : .user, remoteId: remoteID)
     }

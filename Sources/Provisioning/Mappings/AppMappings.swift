@@ -37,12 +37,20 @@ public struct AppMappings: Sendable {
     }
 
     /// Maps `attribute` from `expression` (replacing its mapping, or adding one). `applyOn` nil keeps
-    /// what the mapping had (create and update for a new one).
+    /// what the mapping had (create and update for a new one). The returned mapping names the path
+    /// as stored, which differs from `attribute` when a multi-valued path was normalised.
     @discardableResult
     public func set(attribute: String, expression: String, applyOn: AttributeMapping.ApplyOn? = nil) throws -> AttributeMapping {
-        let attribute = attribute.trimmingCharacters(in: .whitespaces)
-        guard SCIMAttributePath(attribute) != nil else { throw MappingChangeError.invalidAttribute(attribute) }
+        let typed = attribute.trimmingCharacters(in: .whitespaces)
+        guard let path = SCIMAttributePath(typed) else { throw MappingChangeError.invalidAttribute(typed) }
+        // A plain path into a multi-valued attribute is stored with its element selector, so the
+        // encoder sends an array (`emails.value` → `emails[primary].value`).
+        let normalized = path.normalizedForUser
+        let attribute = normalized == path ? typed : normalized.mappingText
         guard isEditable(attribute) else { throw MappingChangeError.notEditable(attribute: attribute, appName: appName) }
+        if let reason = catalogEntry?.refusalToMap(attribute) {
+            throw MappingChangeError.refusedByApp(attribute: attribute, appName: appName, reason: reason)
+        }
         do {
             _ = try Expression.parse(expression)
         } catch {

@@ -6,6 +6,8 @@ public enum MappingChangeError: Error, Sendable, Equatable, CustomStringConverti
     case invalidExpression(attribute: String, error: ExpressionError)
     /// The attribute is not a SCIM attribute path scimdeck can send.
     case invalidAttribute(String)
+    /// The catalog says the app takes no such attribute from scimdeck (`password` without password sync).
+    case refusedByApp(attribute: String, appName: String, reason: String)
     /// `unset` of an attribute that has no mapping.
     case notMapped(String)
 
@@ -17,6 +19,8 @@ public enum MappingChangeError: Error, Sendable, Equatable, CustomStringConverti
             return "the expression for \(attribute) does not parse at \(error)"
         case .invalidAttribute(let attribute):
             return "\"\(attribute)\" is not a SCIM attribute path (e.g. name.givenName, emails[primary].value, urn:…:enterprise:2.0:User:department)"
+        case .refusedByApp(let attribute, let appName, let reason):
+            return "\(attribute) cannot be mapped for \(appName): \(reason) Passwords are not provisioned to this app."
         case .notMapped(let attribute):
             return "\(attribute) has no mapping (see `scimdeck mapping list`)"
         }

@@ -3,7 +3,7 @@ import SCIM
 /// Writes a mapped profile into a SCIM User's JSON: into an empty user for a create, into what the
 /// app returned for a full PUT, so attributes scimdeck does not map are kept as the app has them.
 public enum ProfileEncoder {
-    /// The body of `POST /Users`: the core schema, `active`, and every mapped value that is not null.
+    /// The body of `POST /Users`: the core schema, `active`, and every mapped value that is not null or empty.
     public static func newUser(_ profile: MappedProfile, active: Bool = true) -> SCIMUser {
         var user = SCIMUser(attributes: ["schemas": .array([.string(SCIMSchemaURN.user)])])
         apply(profile, to: &user, keepingNulls: false)
@@ -11,14 +11,24 @@ public enum ProfileEncoder {
         return user
     }
 
-    /// Merges the profile into the app's copy. A mapping that now gives null removes the value:
-    /// the directory emptied it, so the app should not keep the old one.
+    /// Merges the profile into the app's copy. A mapping that now gives null or empty text removes
+    /// the value: the directory emptied it, so the app should not keep the old one.
     public static func apply(_ profile: MappedProfile, to user: inout SCIMUser, keepingNulls: Bool = true) {
-        for (attribute, value) in profile.values {
-            guard let path = SCIMAttributePath(attribute) else { continue }
+        for (attribute, mapped) in profile.values {
+            // Normalised here too: a plain multi-valued path stored before `mapping set` normalised it.
+            guard let path = SCIMAttributePath(attribute)?.normalizedForUser else { continue }
+            let value = sendable(mapped)
             if value == nil && !keepingNulls { continue }
             set(value.map(JSONValue.string), at: path, in: &user)
         }
+    }
+
+    /// The mapped value as it is sent; nil (leave the attribute out) for null, empty or only
+    /// whitespace: apps and validators refuse `"emails":[{"value":""}]`, and an empty string is
+    /// no value a person has.
+    public static func sendable(_ value: String?) -> String? {
+        guard let value, !value.allSatisfy(\.isWhitespace) else { return nil }
+        return value
     }
 
     private static func set(_ value: JSONValue?, at path: SCIMAttributePath, in user: inout SCIMUser) {
@@ -76,7 +86,7 @@ public enum ProfileEncoder {
 
     /// The value the app holds at a mapping's attribute, as text; nil when absent.
     public static func value(at attribute: String, in user: SCIMUser) -> String? {
-        guard let path = SCIMAttributePath(attribute) else { return nil }
+        guard let path = SCIMAttributePath(attribute)?.normalizedForUser else { return nil }
         let object: JSONObject
         if let urn = path.schemaURN {
             guard let container = user[attribute: urn]?.objectValue else { return nil }

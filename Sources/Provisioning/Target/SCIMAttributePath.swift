@@ -1,4 +1,5 @@
 import Foundation
+import SCIM
 
 /// Where a mapping's attribute lives in a SCIM User: `userName`, `name.givenName`,
 /// `emails[primary].value`, `phoneNumbers[type eq "work"].value`, or any of these behind an
@@ -66,6 +67,42 @@ public struct SCIMAttributePath: Sendable, Equatable {
         var path = attribute
         switch selector {
         case .primary: path += "[primary eq true]"
+        case .typeEquals(let type): path += "[type eq \"\(type)\"]"
+        case nil: break
+        }
+        if let subAttribute { path += "." + subAttribute }
+        return schemaURN.map { "\($0):\(path)" } ?? path
+    }
+
+    /// The core User's multi-valued attributes (RFC 7643 §4.1.2): each value is an element of an
+    /// array, so a plain path (`emails.value`) names no element and would be sent as an object.
+    static let multiValuedUserAttributes = ["emails", "phoneNumbers", "ims", "photos", "addresses", "entitlements", "roles", "x509Certificates"]
+
+    /// The path with an element selector where a plain path names a multi-valued attribute:
+    /// `emails.value` → `emails[primary].value`, `addresses.locality` → `addresses[type eq "work"].locality`
+    /// (an address has no `value`; the work address is what a directory holds). Any other path is returned as it is.
+    public var normalizedForUser: SCIMAttributePath {
+        guard selector == nil,
+              schemaURN == nil || schemaURN?.caseInsensitiveCompare(SCIMSchemaURN.user) == .orderedSame,
+              let canonical = Self.multiValuedUserAttributes.first(where: { $0.caseInsensitiveCompare(attribute) == .orderedSame })
+        else { return self }
+        var normalized = self
+        normalized.schemaURN = nil
+        normalized.attribute = canonical
+        if canonical == "addresses" {
+            normalized.selector = .typeEquals("work")
+        } else {
+            normalized.selector = .primary
+            normalized.subAttribute = subAttribute ?? "value"
+        }
+        return normalized
+    }
+
+    /// The path as a mapping stores it, in the catalog's spelling: `emails[primary].value`.
+    public var mappingText: String {
+        var path = attribute
+        switch selector {
+        case .primary: path += "[primary]"
         case .typeEquals(let type): path += "[type eq \"\(type)\"]"
         case nil: break
         }

@@ -67,7 +67,12 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     }
 
     public func setUserActive(id: String, _ active: Bool) async throws {
-        try await translatingErrors("user \(id)") { try await client.setActive(userId: id, active) }
+        try await translatingErrors("user \(id)") {
+            switch profile {
+            case .okta: try await client.setActive(userId: id, active)
+            case .rfc7644: try await client.patch(SCIMUser.self, id: id, [.replaceActiveAtPath(active)])
+            }
+        }
     }
 
     public func findGroups(displayName: String) async throws -> [String] {
@@ -93,12 +98,17 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     }
 
     public func renameGroup(id: String, to displayName: String) async throws {
-        try await translatingErrors("group \(id)") { try await client.renameGroup(id: id, to: displayName) }
+        try await translatingErrors("group \(id)") { try await client.renameGroup(id: id, to: displayName, oktaShape: profile == .okta) }
     }
 
     public func changeMembers(groupID: String, add: [String], remove: [String]) async throws {
+        try await changeMembers(groupID: groupID, add: add, remove: remove, displays: [:])
+    }
+
+    /// Okta sends each added member's userName as `display`; the rfc7644 profile sends ids alone.
+    public func changeMembers(groupID: String, add: [String], remove: [String], displays: [String: String]) async throws {
         try await translatingErrors("group \(groupID)") {
-            _ = try await client.updateGroupMembers(id: groupID, add: add, remove: remove)
+            _ = try await client.updateGroupMembers(id: groupID, add: add, remove: remove, displays: profile == .okta ? displays : [:])
         }
     }
 
@@ -106,12 +116,12 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
         try await translatingErrors("group \(id)") { try await client.delete(SCIMGroup.self, id: id) }
     }
 
-    /// One `replace` per mapped attribute with its path, `remove` where the value is now null.
+    /// One `replace` per mapped attribute with its path, `remove` where the value is now null or empty.
     static func patchOperations(for profile: MappedProfile, active: Bool) -> [SCIMPatchOperation] {
         var operations: [SCIMPatchOperation] = []
-        for (attribute, value) in profile.values {
-            let path = SCIMAttributePath(attribute)?.patchPath ?? attribute
-            if let value {
+        for (attribute, mapped) in profile.values {
+            let path = SCIMAttributePath(attribute)?.normalizedForUser.patchPath ?? attribute
+            if let value = ProfileEncoder.sendable(mapped) {
                 operations.append(SCIMPatchOperation(op: .replace, path: path, value: .string(value)))
             } else {
                 operations.append(SCIMPatchOperation(op: .remove, path: path))
