@@ -30,7 +30,7 @@ struct BindPasswordInput: ParsableArguments {
             }
             return try parse(value, from: "$\(Self.environmentVariable)")
         }
-        return try parse(try prompt("Bind password: "), from: "the prompt")
+        return try parse(try SecretPrompt.read("Bind password: ", whenNoInput: "no bind password: pass --password-file, --password-from-env, or run on a terminal to be asked"), from: "the prompt")
     }
 
     /// One line: a file's trailing newline is not part of the password.
@@ -39,26 +39,5 @@ struct BindPasswordInput: ParsableArguments {
         while value.hasSuffix("\n") || value.hasSuffix("\r") { value.removeLast() }
         guard !value.isEmpty else { throw ValidationError("the bind password from \(source) is empty") }
         return SecretValue(value)
-    }
-
-    /// Asks on the terminal without echo; reads a line of stdin when it is not a terminal (a pipe).
-    private func prompt(_ text: String) throws -> String {
-        guard isatty(STDIN_FILENO) == 1 else {
-            guard let line = readLine(strippingNewline: true) else {
-                throw ValidationError("no bind password: pass --password-file, --password-from-env, or run on a terminal to be asked")
-            }
-            return line
-        }
-        FileHandle.standardError.write(Data(text.utf8))
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var silent = saved
-        silent.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
-        defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            FileHandle.standardError.write(Data("\n".utf8))
-        }
-        return readLine(strippingNewline: true) ?? ""
     }
 }

@@ -26,7 +26,7 @@ enum SCIMTokenSource {
     }
 
     static func fromPrompt() throws -> BearerToken {
-        try parse(try prompt("API token: "), from: "the prompt")
+        try parse(try SecretPrompt.read("API token: ", whenNoInput: "no token: pass --token-file, set $\(environmentVariable), or run on a terminal to be asked"), from: "the prompt")
     }
 
     private static func parse(_ text: String, from source: String) throws -> BearerToken {
@@ -34,26 +34,5 @@ enum SCIMTokenSource {
             throw ValidationError("the token from \(source) is empty or holds spaces or control characters")
         }
         return token
-    }
-
-    /// Asks on the terminal without echo; reads a line of stdin when it is not a terminal (a pipe).
-    private static func prompt(_ text: String) throws -> String {
-        guard isatty(STDIN_FILENO) == 1 else {
-            guard let line = readLine(strippingNewline: true) else {
-                throw ValidationError("no token: pass --token-file, set $\(environmentVariable), or run on a terminal to be asked")
-            }
-            return line
-        }
-        FileHandle.standardError.write(Data(text.utf8))
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var silent = saved
-        silent.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
-        defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            FileHandle.standardError.write(Data("\n".utf8))
-        }
-        return readLine(strippingNewline: true) ?? ""
     }
 }
