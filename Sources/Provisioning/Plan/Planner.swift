@@ -13,7 +13,7 @@ public struct Planner: Sendable {
     public func plan(_ snapshot: ProvisioningSnapshot) throws(ProfileMapper.InvalidMapping) -> Plan {
         let mapper = try ProfileMapper(mappings: snapshot.mappings)
         let groupsByID = Dictionary(snapshot.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let inScope = scope(snapshot, groupsByID: groupsByID)
+        let inScope = snapshot.inScopePersonIDs(groupsByID: groupsByID)
 
         var plan = Plan()
         var profiles: [Int64: MappedProfile] = [:]
@@ -93,19 +93,6 @@ public struct Planner: Sendable {
         } else {
             held[.deactivateUsersOff, default: []].append(personID)
         }
-    }
-
-    /// Assigned directly or through an assigned group, and active in the directory.
-    private func scope(_ snapshot: ProvisioningSnapshot, groupsByID: [Int64: ProvisioningSnapshot.Group]) -> Set<Int64> {
-        var assigned = snapshot.assignedPersonIDs
-        for groupID in snapshot.assignedGroupIDs {
-            assigned.formUnion(groupsByID[groupID]?.memberIDs ?? [])
-        }
-        var inScope: Set<Int64> = []
-        for person in snapshot.people where person.status == .active && assigned.contains(person.id) {
-            inScope.insert(person.id)
-        }
-        return inScope
     }
 
     /// userNames that are empty or equal but for case. Where one of the clashing people is already
