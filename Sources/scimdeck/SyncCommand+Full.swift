@@ -62,7 +62,7 @@ extension SyncCommand {
 
     private func printFull(_ result: FullResult, plan: Plan) {
         var lines: [String] = []
-        if result.interruptedEarlier > 0 { lines.append("an earlier run was interrupted with \(result.interruptedEarlier) operations open; this run covered them") }
+        lines += Self.interruptedLines(result.interruptedEarlier)
         lines.append("read \(result.usersRead) users and \(result.groupsRead) groups from the app")
         for correction in result.corrections {
             lines.append("\(correction.outcome): \(correction.summary)" + (correction.reason.map { " (\($0))" } ?? ""))
@@ -73,8 +73,7 @@ extension SyncCommand {
         } else {
             for (kind, count) in result.succeeded.sorted(by: { $0.key < $1.key }) { lines.append("\(kind): \(count)") }
         }
-        for failure in result.failed.prefix(20) { lines.append("failed: \(failure.kind): \(failure.reason)") }
-        if result.failed.count > 20 { lines.append("… and \(result.failed.count - 20) more failures (`scimdeck tasks list`)") }
+        lines += Self.failureLines(result.failed)
         StandardStreams.out(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -90,6 +90,17 @@ struct SyncCommand: AsyncParsableCommand {
         if !outcome.outcome.isComplete { throw ExitCode(1) }
     }
 
+    /// What an earlier, killed run left open, as `sync` and `sync --full` both say it.
+    static func interruptedLines(_ count: Int) -> [String] {
+        count > 0 ? ["an earlier run was interrupted with \(count) operations open; this run covered them"] : []
+    }
+
+    /// The first 20 failures, then how many more `scimdeck tasks list` shows.
+    static func failureLines(_ failures: [Failure]) -> [String] {
+        failures.prefix(20).map { "failed: \($0.kind): \($0.reason)" }
+            + (failures.count > 20 ? ["… and \(failures.count - 20) more failures (`scimdeck tasks list`)"] : [])
+    }
+
     /// The run's client. One pacer for the whole run: a rate limit pauses every request, and
     /// concurrency adapts to it.
     func pacedClient(_ engine: ProvisioningEngine, printer: SyncProgressPrinter) throws -> SCIMClient {
@@ -108,11 +119,10 @@ struct SyncCommand: AsyncParsableCommand {
 
     private func printSummary(_ result: Result, outcome: SyncResult, store: ScimdeckStore, engine: ProvisioningEngine) {
         var lines: [String] = []
-        if result.interruptedEarlier > 0 { lines.append("an earlier run was interrupted with \(result.interruptedEarlier) operations open; this run covered them") }
+        lines += Self.interruptedLines(result.interruptedEarlier)
         if outcome.outcome == .upToDate { lines.append("nothing to send: the app matches the directory") }
         for (kind, count) in result.succeeded.sorted(by: { $0.key < $1.key }) { lines.append("\(kind): \(count)") }
-        for failure in result.failed.prefix(20) { lines.append("failed: \(failure.kind): \(failure.reason)") }
-        if result.failed.count > 20 { lines.append("… and \(result.failed.count - 20) more failures (`scimdeck tasks list`)") }
+        lines += Self.failureLines(result.failed)
         lines += (try? PlanReport(plan: outcome.plan, store: store, appID: engine.appID).heldBackLines(limit: 20)) ?? []
         lines.append("done in \(result.seconds) s")
         StandardStreams.out(lines.joined(separator: "\n") + "\n")

@@ -209,16 +209,14 @@ struct OperationStep: Sendable {
         return Outcome(effects: [.groupLinked(groupID: groupID, remoteID: existing, name: name)], detail: detail)
     }
 
-    /// Empties an adopted group of everyone but `members` (whom the plan's adds then send), in
-    /// bounded batches. Returns how many were removed.
+    /// Empties an adopted group of everyone but `members` (whom the plan's adds then send); the
+    /// target sends the removals in its own bounded batches. Returns how many were removed.
     private func removeStrays(fromExisting remoteGroupID: String, keeping members: [Int64]) async throws -> Int {
         let present = try await target.groupMembers(id: remoteGroupID)
         guard !present.isEmpty else { return 0 }
         let kept = Set(try await ledger.remoteUserIDs(for: members).values)
         let strays = present.filter { !kept.contains($0) }
-        for batch in strays.chunked(100) {
-            try await target.changeMembers(groupID: remoteGroupID, add: [], remove: batch)
-        }
+        if !strays.isEmpty { try await target.changeMembers(groupID: remoteGroupID, add: [], remove: strays) }
         return strays.count
     }
 

@@ -29,9 +29,4 @@ extension ProvisioningEngine {
             }
         }
     }
-
-    /// The live run syncing the app now, if any ("syncing elsewhere" in the console).
-    public func runHolder() throws -> AppRunLockRecord? {
-        try store.runLocks.holder(appId: appID)
-    }
 }
