@@ -1,3 +1,5 @@
+import SCIM
+
 /// How the libcurl transport behaves. TLS peer and host verification are always on; there is no switch to turn them off.
 public struct CurlTransportConfiguration: Sendable, Equatable {
     /// Most transfers running at once; further requests wait their turn in order.
@@ -10,10 +12,11 @@ public struct CurlTransportConfiguration: Sendable, Equatable {
     public var connectTimeout: Double
     /// A response body larger than this is abandoned (a SCIM page is kilobytes; this stops a runaway answer).
     public var maxResponseBytes: Int
+    /// Sent when a request carries no `User-Agent` of its own (an app's setting, see `SCIMClientConfiguration`).
     public var userAgent: String
 
     public init(maxInFlight: Int = 8, caFile: String? = nil, allowInsecureHTTP: Bool = false, connectTimeout: Double = 10,
-                maxResponseBytes: Int = 64 << 20, userAgent: String = "scimdeck/0.1") {
+                maxResponseBytes: Int = 64 << 20, userAgent: String = SCIMClientConfiguration.defaultUserAgent) {
         self.maxInFlight = max(1, maxInFlight)
         self.caFile = caFile
         self.allowInsecureHTTP = allowInsecureHTTP

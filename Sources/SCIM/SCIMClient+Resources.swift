@@ -164,10 +164,11 @@ extension SCIMClient {
         return R(attributes: try Self.decodeObject(response, request: request))
     }
 
-    /// PATCH with the given operations. Returns the resource when the provider sends it back, nil on 204.
+    /// PATCH with the given operations, with `If-Match` when a version is given. Returns the resource
+    /// when the provider sends it back, nil on 204.
     @discardableResult
-    public func patch<R: SCIMResource>(_ type: R.Type, id: String, _ operations: [SCIMPatchOperation]) async throws -> R? {
-        let request = try makeRequest("PATCH", path: Self.resourcePath(R.endpoint, id), body: SCIMPatchRequest(operations).json)
+    public func patch<R: SCIMResource>(_ type: R.Type, id: String, _ operations: [SCIMPatchOperation], ifMatch: String? = nil) async throws -> R? {
+        let request = try makeRequest("PATCH", path: Self.resourcePath(R.endpoint, id), body: SCIMPatchRequest(operations).json, ifMatch: ifMatch)
         let response = try await send(request)
         if response.body.isEmpty || response.status == 204 { return nil }
         return R(attributes: try Self.decodeObject(response, request: request))
@@ -184,17 +185,31 @@ extension SCIMClient {
         try await patch(SCIMGroup.self, id: id, [operation])
     }
 
+    /// How a member removal is written.
+    public enum MemberRemovalShape: Sendable {
+        /// One `remove` per member at `members[value eq "id"]` (RFC 7644, Okta).
+        case filteredPath
+        /// One `remove` at `members` with the ids as its value.
+        case valueList
+    }
+
     /// Adds and removes members in PATCHes of at most `memberBatchSize` changes each: removals as
-    /// `remove members[value eq "id"]`, additions as one `add members` (each with its `display` when
-    /// `displays` names one). Returns the number of PATCHes sent.
+    /// `remove members[value eq "id"]` (or one `remove members` with a value list), additions as one
+    /// `add members` (each with its `display` when `displays` names one). Returns the number of PATCHes sent.
     @discardableResult
-    public func updateGroupMembers(id: String, add: [String] = [], remove: [String] = [], displays: [String: String] = [:]) async throws -> Int {
+    public func updateGroupMembers(id: String, add: [String] = [], remove: [String] = [], displays: [String: String] = [:],
+                                   removal: MemberRemovalShape = .filteredPath) async throws -> Int {
         let changes = remove.map { (id: $0, adding: false) } + add.map { (id: $0, adding: true) }
         var sent = 0
         var start = 0
         while start < changes.count {
             let batch = changes[start..<min(start + configuration.memberBatchSize, changes.count)]
-            var operations = batch.filter { !$0.adding }.map { SCIMPatchOperation.removeMember($0.id) }
+            let removals = batch.filter { !$0.adding }.map(\.id)
+            var operations: [SCIMPatchOperation]
+            switch removal {
+            case .filteredPath: operations = removals.map(SCIMPatchOperation.removeMember)
+            case .valueList: operations = removals.isEmpty ? [] : [.removeMembers(removals)]
+            }
             let additions = batch.filter(\.adding).map(\.id)
             if !additions.isEmpty { operations.append(.addMembers(additions, displays: displays)) }
             try await patch(SCIMGroup.self, id: id, operations)

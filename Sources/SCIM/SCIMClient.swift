@@ -61,6 +61,7 @@ public struct SCIMClient: Sendable {
             data = body.encoded()
         }
         if let ifMatch { headers.append(("If-Match", ifMatch)) }
+        if let userAgent = configuration.userAgent { headers.append(("User-Agent", userAgent)) }
         return HTTPRequest(method: method, url: url, headers: headers, body: data, timeout: configuration.timeout)
     }
 

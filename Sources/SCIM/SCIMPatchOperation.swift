@@ -50,6 +50,17 @@ public struct SCIMPatchOperation: Sendable, Equatable {
         }))
     }
 
+    /// Removes members by value, with no filter: `{"op":"remove","path":"members","value":[{"value":"id"}]}`
+    /// (not in RFC 7644's grammar, but what django-scim2 and Azure AD take).
+    public static func removeMembers(_ ids: [String]) -> SCIMPatchOperation {
+        SCIMPatchOperation(op: .remove, path: "members", value: .array(ids.map { .object(["value": .string($0)]) }))
+    }
+
+    /// The whole member list: `{"op":"replace","path":"members","value":[…]}`.
+    public static func replaceMembers(_ members: [SCIMMember]) -> SCIMPatchOperation {
+        SCIMPatchOperation(op: .replace, path: "members", value: .array(members.map { .object($0.attributes) }))
+    }
+
     /// Removes one member with a value filter path: `members[value eq "id"]`.
     public static func removeMember(_ id: String) -> SCIMPatchOperation {
         SCIMPatchOperation(op: .remove, path: "members[value eq \(SCIMFilter.quoted(id))]")

@@ -17,6 +17,7 @@ enum StoreMigrations {
         migrator.registerMigration("v5 app run lock", migrate: addAppRunLock)
         migrator.registerMigration("v6 sealed secrets", migrate: addSecretKeyId)
         migrator.registerMigration("v7 directory sources", migrate: addDirectorySources)
+        migrator.registerMigration("v9 app request settings and learned forms", migrate: addRequestSettingsAndLearnedForms)
         return migrator
     }
 
@@ -310,5 +311,22 @@ enum StoreMigrations {
         try db.create(index: "directorySourceEntry_dn", on: "directorySourceEntry", columns: ["sourceId", "dnKey"])
         try db.create(index: "person_sourceKey", on: "person", columns: ["source", "externalKey"])
         try db.create(index: "directoryGroup_sourceKey", on: "directoryGroup", columns: ["source", "externalKey"])
+    }
+
+    /// Per app, next to the request profile: the User-Agent and the requests in flight (NULL: the
+    /// defaults, `scimdeck/<version>` and 4). And the request forms an app was found to accept after
+    /// refusing the profile's own (a 400 or 501), so the next run sends what works at once.
+    private static func addRequestSettingsAndLearnedForms(_ db: Database) throws {
+        try db.alter(table: "provisioningSettings") { t in
+            t.add(column: "userAgent", .text)
+            t.add(column: "concurrency", .integer).check(sql: "concurrency IS NULL OR concurrency BETWEEN 1 AND 64")
+        }
+        try db.create(table: "learnedRequestForm") { t in
+            t.column("appId", .integer).notNull().references("app", onDelete: .cascade)
+            t.column("operation", .text).notNull()
+            t.column("form", .text).notNull()
+            t.column("learnedAt", .datetime).notNull()
+            t.primaryKey(["appId", "operation"])
+        }
     }
 }

@@ -43,6 +43,11 @@ struct AppSetCommand: ParsableCommand {
     @Option(name: .customLong("update-users"), help: "Update User Attributes: on or off.") var updateUsers: Switch?
     @Option(name: .customLong("deactivate-users"), help: "Deactivate Users: on or off.") var deactivateUsers: Switch?
     @Option(help: "Request profile: okta or rfc7644.") var profile: ProvisioningSettings.RequestProfile?
+    @Option(name: .customLong("user-agent"),
+            help: "The User-Agent sent to the app (some allow-list Okta's: \"\(SettingValidation.oktaUserAgent)\"); \"default\" for scimdeck's own.")
+    var userAgent: String?
+    @Option(help: "Requests in flight at once for this app, 1-\(SettingValidation.maxConcurrency) (an app on SQLite wants 1); \"default\" for 4.")
+    var concurrency: String?
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
@@ -82,6 +87,8 @@ struct AppSetCommand: ParsableCommand {
         if let updateUsers { settings.updateUserAttributes = updateUsers.isOn }
         if let deactivateUsers { settings.deactivateUsers = deactivateUsers.isOn }
         if let profile { settings.requestProfile = profile }
+        if let userAgent { settings.userAgent = try SettingValidation.userAgent(userAgent) }
+        if let concurrency { settings.concurrency = try SettingValidation.concurrency(concurrency) }
         if settings != settingsBefore {
             settings.updatedAt = Date()
             try store.records(ProvisioningSettings.self).save(settings)

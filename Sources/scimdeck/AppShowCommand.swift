@@ -28,7 +28,9 @@ struct AppShowCommand: ParsableCommand {
                       "  Base URL              \(settings.baseURL)", "  API token             \(settings.apiToken)",
                       "  Create Users          \(settings.createUsers ? "on" : "off")",
                       "  Update User Attributes \(settings.updateUserAttributes ? "on" : "off")",
-                      "  Deactivate Users      \(settings.deactivateUsers ? "on" : "off")", "  Request profile       \(settings.profile)"]
+                      "  Deactivate Users      \(settings.deactivateUsers ? "on" : "off")", "  Request profile       \(settings.profile)",
+                      "  User-Agent            \(settings.userAgent)", "  Requests in flight    \(settings.concurrency)"]
+                + settings.learnedForms.sorted { $0.key < $1.key }.map { "  Learned form          \($0.key): \($0.value)" }
         }
         if let mappings = summary.mappings, !mappings.isEmpty {
             lines += ["", "Attribute mappings"] + mappings.map { "  \($0.attribute) ← \($0.expression)  [\($0.applyOn)]" }

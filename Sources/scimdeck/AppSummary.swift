@@ -1,4 +1,5 @@
 import Provisioning
+import SCIM
 import Store
 
 /// One app as `app list` and `app show` print it. The token shows as set or not, never its value.
@@ -20,6 +21,10 @@ struct AppSummary: Encodable {
         var updateUserAttributes: Bool
         var deactivateUsers: Bool
         var profile: String
+        var userAgent: String
+        var concurrency: Int
+        /// Request forms the app was found to accept instead of the profile's own, operation → form.
+        var learnedForms: [String: String]
     }
 
     struct Mapping: Encodable {
@@ -64,7 +69,11 @@ struct AppSummary: Encodable {
             self.settings = Provisioning(
                 apiIntegrationEnabled: settings.apiIntegrationEnabled, baseURL: settings.baseURL, apiToken: apiToken,
                 createUsers: settings.createUsers, updateUserAttributes: settings.updateUserAttributes,
-                deactivateUsers: settings.deactivateUsers, profile: settings.requestProfile.rawValue
+                deactivateUsers: settings.deactivateUsers, profile: settings.requestProfile.rawValue,
+                userAgent: settings.userAgent ?? SCIMClientConfiguration.defaultUserAgent,
+                concurrency: settings.concurrency ?? ProvisioningEngine.defaultConcurrency,
+                learnedForms: Dictionary(try store.records(LearnedRequestForm.self).all(appId: appID).map { ($0.operation, $0.form) },
+                                         uniquingKeysWith: { _, last in last })
             )
         }
         mappings = try store.records(Store.AttributeMapping.self).all(appId: appID).map {

@@ -1,8 +1,9 @@
 import CBuildInfo
+import SCIM
 
 /// What `scimdeck --version` says: the release and the commit it was built from.
 enum BuildInfo {
-    static let version = "0.2.0"
+    static let version = ScimdeckRelease.version
 
     static var commit: String { String(cString: scimdeck_build_commit()) }
 

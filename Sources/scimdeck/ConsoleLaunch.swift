@@ -41,10 +41,11 @@ enum ConsoleLaunch {
         { appID, progress in
             guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw EngineError.noSuchApp("#\(appID)") }
             let engine = try ProvisioningEngine(store: store, app: app)
-            let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 4))
+            let concurrency = try engine.concurrency()
+            let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: concurrency))
             // Paced at the run's concurrency: a rate limit pauses the whole run, and the status line says so.
             let last = LastProgress()
-            let pacer = SCIMRequestPacer(limit: 4) { pause in
+            let pacer = SCIMRequestPacer(limit: concurrency) { pause in
                 var shown = last.value
                 shown.note = pause.description
                 progress(shown)
@@ -53,7 +54,7 @@ enum ConsoleLaunch {
             // One run per app: a CLI sync or the agent holding the app is reported, not waited for.
             let claim = RunClaim(holder: "the console", waits: false)
             do {
-                let outcome = try await engine.sync(client: client, concurrency: 4, claim: claim) { step in
+                let outcome = try await engine.sync(client: client, concurrency: concurrency, claim: claim) { step in
                     let shown = SyncProgress(done: step.done, total: step.total, failed: step.failed)
                     last.value = shown
                     progress(shown)

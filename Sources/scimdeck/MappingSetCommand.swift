@@ -1,10 +1,11 @@
 import ArgumentParser
 import Provisioning
+import SCIM
 import Store
 
 /// `scimdeck mapping set --app A ATTRIBUTE EXPRESSION`: map one attribute (the expression is checked
-/// first; a mapping the catalog fixes is refused).
-struct MappingSetCommand: ParsableCommand {
+/// first; a mapping the catalog fixes is refused, and so is an attribute the app's /Schemas lacks).
+struct MappingSetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Map one attribute from an expression.",
@@ -26,14 +27,29 @@ struct MappingSetCommand: ParsableCommand {
     var expression: String
     @Option(name: .customLong("apply-on"), help: "When the attribute is sent: create-and-update (default for a new mapping) or create.")
     var applyOn: ApplyOnChoice?
+    @OptionGroup var connection: ConnectionOptions
 
-    func run() throws {
+    func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let mappings = try AppMappings(store: store, app: try app.resolve(in: store))
-        let mapping = try mappings.set(attribute: attribute, expression: expression, applyOn: applyOn?.value)
+        let found = try app.resolve(in: store)
+        let mappings = try AppMappings(store: store, app: found)
+        let schemas = await appSchemas(try ProvisioningEngine(store: store, app: found))
+        let mapping = try mappings.set(attribute: attribute, expression: expression, applyOn: applyOn?.value, appSchemas: schemas)
         print("mapped \(mapping.attribute) ← \(mapping.expression) (\(mapping.applyOn.label))")
         if mapping.attribute != attribute.trimmingCharacters(in: .whitespaces) {
             print("\(attribute) is multi-valued: stored as \(mapping.attribute), one element of the array")
+        }
+    }
+
+    /// The app's `/Schemas`, when its integration is set up and it serves them; else none, and the
+    /// attribute is not checked (said on stderr when the app could not be asked).
+    private func appSchemas(_ engine: ProvisioningEngine) async -> [SCIMSchema] {
+        guard let client = try? engine.client(transport: connection.transport(maxInFlight: 1), retry: .never, logging: false) else { return [] }
+        do {
+            return try await client.discover().schemas
+        } catch {
+            StandardStreams.err("note: \(attribute) not checked against the app's /Schemas: \(error)\n")
+            return []
         }
     }
 }

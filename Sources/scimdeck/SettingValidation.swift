@@ -53,4 +53,30 @@ enum SettingValidation {
         if let problem = choice.problem { throw ValidationError("Application username \(problem)") }
         return choice.expression
     }
+
+    /// What Okta's client calls itself; some apps let in only that.
+    static let oktaUserAgent = "Okta SCIM Client 1.0.0"
+    static let maxConcurrency = 64
+
+    /// Printable text of at most 200 characters, or `default` (nil: scimdeck's own). An HTTP header
+    /// cannot carry a line break, and a control character would be sent as it is.
+    static func userAgent(_ text: String) throws -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "default" { return nil }
+        guard !trimmed.isEmpty, trimmed.count <= 200 else { throw ValidationError("User-Agent must be 1 to 200 characters, or \"default\"") }
+        guard trimmed.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
+            throw ValidationError("User-Agent must be printable ASCII (no control characters or line breaks)")
+        }
+        return trimmed
+    }
+
+    /// A whole number from 1 to `maxConcurrency`, or `default` (nil: 4).
+    static func concurrency(_ text: String) throws -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "default" { return nil }
+        guard let count = Int(trimmed), (1...maxConcurrency).contains(count) else {
+            throw ValidationError("--concurrency must be a whole number from 1 to \(maxConcurrency), or \"default\"")
+        }
+        return count
+    }
 }

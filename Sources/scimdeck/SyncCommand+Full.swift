@@ -30,7 +30,7 @@ extension SyncCommand {
         let client = try pacedClient(engine, printer: printer)
         let outcome: FullSyncResult
         do {
-            outcome = try await engine.fullSync(client: client, dryRun: dryRun, fixDuplicates: fixDuplicates, concurrency: concurrency,
+            outcome = try await engine.fullSync(client: client, dryRun: dryRun, fixDuplicates: fixDuplicates, concurrency: try inFlight(engine),
                                                 memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
         } catch EngineError.appBusy(let label, let holder) {
             StandardStreams.err("scimdeck: \(EngineError.appBusy(label, holder: holder))\n")

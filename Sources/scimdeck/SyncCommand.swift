@@ -22,7 +22,7 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var token: TokenInput
     @OptionGroup var connection: ConnectionOptions
     @Flag(name: .customLong("dry-run"), help: "Print the plan; send nothing.") var dryRun = false
-    @Option(help: "Requests in flight at once.") var concurrency = 4
+    @Option(help: "Requests in flight at once (default: the app's setting, `app set --concurrency`, else 4).") var concurrency: Int?
     @Option(name: .customLong("member-batch"), help: "Members added or removed per PATCH.") var memberBatch = 100
     @Flag(help: "Progress and the result as JSON lines on stdout.") var json = false
     @Flag(name: .customLong("no-wait"), help: "Exit 75 at once when another run is syncing the app, instead of waiting for it.") var noWait = false
@@ -64,7 +64,7 @@ struct SyncCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         let outcome: SyncResult
         do {
-            outcome = try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
+            outcome = try await engine.sync(client: client, concurrency: try inFlight(engine), memberBatchSize: memberBatch, claim: claim) { printer.update($0) }
         } catch let error as EngineError {
             guard case .appBusy = error else { throw error }
             StandardStreams.err("scimdeck: \(error)\n")
@@ -104,9 +104,15 @@ struct SyncCommand: AsyncParsableCommand {
     /// The run's client. One pacer for the whole run: a rate limit pauses every request, and
     /// concurrency adapts to it.
     func pacedClient(_ engine: ProvisioningEngine, printer: SyncProgressPrinter) throws -> SCIMClient {
+        let concurrency = try inFlight(engine)
         let transport = try connection.transport(maxInFlight: max(1, concurrency))
         let pacer = SCIMRequestPacer(limit: max(1, concurrency), maxWait: maxWait?.seconds) { printer.pause($0) }
         return try engine.client(transport: transport, token: try token.read()).pacing(pacer)
+    }
+
+    /// Requests in flight: `--concurrency`, else the app's setting.
+    func inFlight(_ engine: ProvisioningEngine) throws -> Int {
+        max(1, try concurrency ?? engine.concurrency())
     }
 
     /// Who this run is to a second one, and whether it waits for the app.

@@ -5,8 +5,8 @@ import SCIM
 import Store
 import TestSupport
 
-/// A store with the sample people, an Axiad Cloud app pointed at its own fresh scim2-server,
-/// and a SCIM client to look at what the server holds.
+/// A store with the sample people, an Axiad Cloud app pointed at its own fresh service provider
+/// (scim2-server unless given another), and a SCIM client to look at what the server holds.
 final class EngineWorld: @unchecked Sendable {
     static let transport: CurlTransport = {
         do {
@@ -18,26 +18,26 @@ final class EngineWorld: @unchecked Sendable {
 
     static let fastRetry = SCIMRetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotalDelay: 2)
 
-    let server: SCIMServerFixture
+    let server: any SCIMServiceProvider
     let store: ScimdeckStore
     let appID: Int64
     /// A client of the server that records nothing: the tests' own view of the app.
     let inspector: SCIMClient
 
-    init(toggles: ProvisioningToggles = .allOn) throws {
-        server = try SCIMServerFixture.start()
+    init(toggles: ProvisioningToggles = .allOn, server: (any SCIMServiceProvider)? = nil) throws {
+        self.server = try server ?? SCIMServerFixture.start()
         store = try ScimdeckStore()
         let mappings = Catalog.axiadCloud.defaultMappings.map {
             Store.AttributeMapping(appId: 0, scimAttribute: $0.attribute, expression: $0.expression)
         }
-        let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: server.baseURL.absoluteString,
+        let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: self.server.baseURL.absoluteString,
                                             createUsers: toggles.createUsers, updateUserAttributes: toggles.updateUserAttributes,
                                             deactivateUsers: toggles.deactivateUsers)
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "Axiad Cloud (test)"),
                                      signOn: SignOnSettings(appId: 0), provisioning: settings, mappings: mappings)
         appID = try XCTUnwrapValue(app.id)
-        try store.secrets.set(SecretValue(server.token), name: SecretName.apiToken, appId: appID)
-        inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: server.baseURL, token: try XCTUnwrapValue(BearerToken(server.token))),
+        try store.secrets.set(SecretValue(self.server.token), name: SecretName.apiToken, appId: appID)
+        inspector = SCIMClient(configuration: SCIMClientConfiguration(baseURL: self.server.baseURL, token: try XCTUnwrapValue(BearerToken(self.server.token))),
                                transport: Self.transport)
     }
 
@@ -53,6 +53,18 @@ final class EngineWorld: @unchecked Sendable {
         let client = try engine.client(transport: Self.transport, retry: Self.fastRetry)
         return try await engine.sync(client: client, concurrency: concurrency, memberBatchSize: memberBatchSize,
                                      bulkMaxOperations: bulkMaxOperations)
+    }
+
+    /// Points the app at `proxy` (in front of this world's server), so the proxy sees every request.
+    func route(through proxy: FaultProxy) throws {
+        var settings = try XCTUnwrapValue(try store.records(ProvisioningSettings.self).fetch(key: appID))
+        settings.baseURL = proxy.baseURL.absoluteString
+        try store.records(ProvisioningSettings.self).update(settings)
+    }
+
+    /// The forms the app was found to accept, as stored: operation → form.
+    func learnedForms() throws -> [String: String] {
+        Dictionary(try store.records(LearnedRequestForm.self).all(appId: appID).map { ($0.operation, $0.form) }, uniquingKeysWith: { _, last in last })
     }
 
     func use(profile: ProvisioningSettings.RequestProfile) throws {

@@ -53,12 +53,13 @@ final class StoreFileTests: StoreTestCase {
             "v1 directory", "v1 apps and settings", "v1 assignments and push groups",
             "v1 remote links, journal, request log", "v1 secrets", "v2 group push state", "v3 attribute statements",
             "v4 group nesting", "v5 app run lock", "v6 sealed secrets", "v7 directory sources",
+            "v9 app request settings and learned forms",
         ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
         XCTAssertEqual(tables, [
-            "app", "appRunLock", "assignment", "attributeMapping", "directoryGroup", "directorySource", "directorySourceEntry", "groupNesting", "journalEntry", "membership", "person",
+            "app", "appRunLock", "assignment", "attributeMapping", "directoryGroup", "directorySource", "directorySourceEntry", "groupNesting", "journalEntry", "learnedRequestForm", "membership", "person",
             "provisioningSettings", "pushGroupLink", "pushGroupRule", "pushedMember", "remoteLink", "requestLogEntry", "secret",
             "signOnSettings",
         ])

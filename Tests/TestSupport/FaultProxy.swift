@@ -33,10 +33,18 @@ public final class FaultProxy: @unchecked Sendable {
         public var method: String
         public var target: String
         public var headers: [String]
+        /// The request's body as it came (empty for a GET).
+        public var body: Data
         public var fault: Fault?
         /// When the request's head had arrived.
         public var at: Date
         public var description: String { "\(method) \(target)\(fault.map { " [\($0)]" } ?? "")" }
+
+        /// The value of the request header `name` (any case), if it was sent.
+        public func header(_ name: String) -> String? {
+            let prefix = name.lowercased() + ":"
+            return headers.first { $0.lowercased().hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
+        }
     }
 
     private struct Rule {
@@ -54,18 +62,27 @@ public final class FaultProxy: @unchecked Sendable {
     private var seenRequests: [Seen] = []
     private var stopped = false
     private let keepAlive: Bool
+    private let basePath: String
 
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
+    /// The server's SCIM base URL, through the proxy.
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)\(basePath)")! }
 
     /// - Parameter keepAlive: answer HTTP/1.1 with `Content-Length` and keep the connection open for
     ///   the client's next request, instead of one request per connection.
-    public init(upstreamPort: Int, keepAlive: Bool = false) throws {
+    /// - Parameter basePath: the server's SCIM base path (`/v2` for scim2-server).
+    public init(upstreamPort: Int, keepAlive: Bool = false, basePath: String = "/v2") throws {
         (listener, port) = try LoopbackSocket.listen()
         self.upstreamPort = upstreamPort
         self.keepAlive = keepAlive
+        self.basePath = basePath
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "fault-proxy-\(port)"
         thread.start()
+    }
+
+    /// A proxy in front of `server`, at the server's own base path.
+    public convenience init(inFrontOf server: any SCIMServiceProvider, keepAlive: Bool = false) throws {
+        try self.init(upstreamPort: server.port, keepAlive: keepAlive, basePath: server.basePath)
     }
 
     deinit {
@@ -125,7 +142,7 @@ public final class FaultProxy: @unchecked Sendable {
         let method = requestLine.first ?? ""
         let target = requestLine.count > 1 ? requestLine[1] : ""
         let fault = takeFault(method: method, target: target)
-        lock.withLock { seenRequests.append(Seen(method: method, target: target, headers: Array(lines.dropFirst()), fault: fault, at: arrived)) }
+        lock.withLock { seenRequests.append(Seen(method: method, target: target, headers: Array(lines.dropFirst()), body: body, fault: fault, at: arrived)) }
 
         switch fault {
         case .status(let status, let headers, let text):

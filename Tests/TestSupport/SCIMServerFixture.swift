@@ -8,9 +8,6 @@ public final class SCIMServerFixture: @unchecked Sendable {
     private let process: Process
     private let lifeline: Pipe
 
-    /// The SCIM base URL: scim2-server serves under `/v2`.
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v2")! }
-
     /// One server for the whole test process, started on first use and stopped at exit.
     public static func shared() throws -> SCIMServerFixture {
         try sharedServer.get()

@@ -80,12 +80,15 @@ public enum ProvisioningTargetError: Error, Sendable, Equatable, CustomStringCon
     case notFound(String)
     /// A batch came back with fewer outcomes than changes sent: the rest may or may not have been done.
     case noAnswer
+    /// The app took a PUT of the group with its new members but kept the old ones.
+    case membersNotChanged(String)
 
     public var description: String {
         switch self {
         case .noAnswer: return "the app gave no answer for this change; it will be sent again on the next run"
         case .alreadyExists(let what): return "the app already holds \(what) (409)"
         case .notFound(let what): return "the app no longer holds \(what) (404)"
+        case .membersNotChanged(let id): return "the app accepted a PUT of group \(id) but kept its members; no member form it takes is known"
         }
     }
 }

@@ -46,13 +46,21 @@ public struct ProvisioningEngine: Sendable {
         guard let token = token ?? stored else { throw EngineError.noToken(app.label) }
         let recorder = RequestLogRecorder(store: store, appID: appID)
         // ETags are turned on by `sync`, and only where the provider announces them.
-        let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry)
+        let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry,
+                                                    userAgent: settings.userAgent ?? SCIMClientConfiguration.defaultUserAgent)
         var observer: (@Sendable (SCIMExchange) -> Void)?
         if logging {
             observer = { @Sendable exchange in recorder.record(exchange) }
         }
         return SCIMClient(configuration: configuration, transport: transport, observer: observer)
     }
+
+    /// Requests in flight for this app: its setting, else 4.
+    public func concurrency() throws -> Int {
+        try store.records(ProvisioningSettings.self).fetch(key: appID)?.concurrency ?? Self.defaultConcurrency
+    }
+
+    public static let defaultConcurrency = 4
 
     public func storedToken() throws -> BearerToken? {
         try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
@@ -94,8 +102,9 @@ extension ProvisioningEngine {
     /// (`If-Match`) and Bulk for user changes. Discovery that fails leaves both off: the run's own
     /// requests then meet the same failure and journal it per operation, as with the okta profile.
     func target(client: SCIMClient, profile: ProvisioningProfile, bulkMaxOperations: Int?) async -> SCIMProvisioningTarget {
+        let forms = learnedForms()
         guard profile == .rfc7644, let discovery = try? await client.discover() else {
-            return SCIMProvisioningTarget(client: client, profile: profile)
+            return SCIMProvisioningTarget(client: client, profile: profile, forms: forms)
         }
         var client = client
         client.configuration.useETags = discovery.etagSupported
@@ -103,6 +112,18 @@ extension ProvisioningEngine {
         if let cap = bulkMaxOperations, let announced = limits?.maxOperations {
             limits?.maxOperations = max(1, min(cap, announced))
         }
-        return SCIMProvisioningTarget(client: client, profile: profile, bulkLimits: limits)
+        return SCIMProvisioningTarget(client: client, profile: profile, bulkLimits: limits, forms: forms)
+    }
+
+    /// The request forms this app was found to accept, remembered in the store as soon as a run
+    /// learns one. A store that cannot be read or written costs only the relearning.
+    func learnedForms() -> RequestFormBook {
+        let table = store.records(LearnedRequestForm.self)
+        let rows = (try? table.all(appId: appID)) ?? []
+        let stored = Dictionary(rows.map { ($0.operation, $0.form) }, uniquingKeysWith: { _, last in last })
+        let appID = appID
+        return RequestFormBook(RequestForms(stored: stored)) { operation, form in
+            _ = try? table.save(LearnedRequestForm(appId: appID, operation: operation.rawValue, form: form))
+        }
     }
 }

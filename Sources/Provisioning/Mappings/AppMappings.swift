@@ -1,4 +1,5 @@
 import Foundation
+import SCIM
 import Store
 
 /// The Attribute Mappings of one app: listed, set, unset and previewed with the catalog's rules
@@ -40,7 +41,10 @@ public struct AppMappings: Sendable {
     /// what the mapping had (create and update for a new one). The returned mapping names the path
     /// as stored, which differs from `attribute` when a multi-valued path was normalised.
     @discardableResult
-    public func set(attribute: String, expression: String, applyOn: AttributeMapping.ApplyOn? = nil) throws -> AttributeMapping {
+    /// - Parameter appSchemas: the app's `/Schemas`, when it serves them: an attribute they do not
+    ///   have is refused, with the nearest names they do.
+    public func set(attribute: String, expression: String, applyOn: AttributeMapping.ApplyOn? = nil,
+                    appSchemas: [SCIMSchema] = []) throws -> AttributeMapping {
         let typed = attribute.trimmingCharacters(in: .whitespaces)
         guard let path = SCIMAttributePath(typed) else { throw MappingChangeError.invalidAttribute(typed) }
         // A plain path into a multi-valued attribute is stored with its element selector, so the
@@ -50,6 +54,9 @@ public struct AppMappings: Sendable {
         guard isEditable(attribute) else { throw MappingChangeError.notEditable(attribute: attribute, appName: appName) }
         if let reason = catalogEntry?.refusalToMap(attribute) {
             throw MappingChangeError.refusedByApp(attribute: attribute, appName: appName, reason: reason)
+        }
+        if let nearest = SchemaAttributeCheck.missing(normalized, in: appSchemas) {
+            throw MappingChangeError.notInAppSchema(attribute: attribute, appName: appName, nearest: nearest)
         }
         do {
             _ = try Expression.parse(expression)

@@ -10,6 +10,8 @@ public enum MappingChangeError: Error, Sendable, Equatable, CustomStringConverti
     case refusedByApp(attribute: String, appName: String, reason: String)
     /// `unset` of an attribute that has no mapping.
     case notMapped(String)
+    /// The app's `/Schemas` has no such attribute; `nearest` are the names it has that come closest.
+    case notInAppSchema(attribute: String, appName: String, nearest: [String])
 
     public var description: String {
         switch self {
@@ -23,6 +25,9 @@ public enum MappingChangeError: Error, Sendable, Equatable, CustomStringConverti
             return "\(attribute) cannot be mapped for \(appName): \(reason) Passwords are not provisioned to this app."
         case .notMapped(let attribute):
             return "\(attribute) has no mapping (see `scimdeck mapping list`)"
+        case .notInAppSchema(let attribute, let appName, let nearest):
+            let hint = nearest.isEmpty ? "" : "; did you mean \(nearest.joined(separator: ", "))?"
+            return "\(appName)'s /Schemas has no attribute \(attribute)\(hint)"
         }
     }
 }

@@ -6,19 +6,25 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     public var profile: ProvisioningProfile
     /// Set when user changes go through `/Bulk` (the rfc7644 profile, with a provider that announces it).
     public var bulkLimits: SCIMBulkLimits?
+    /// The forms this app accepts for the requests some apps refuse (learned on earlier runs), and
+    /// where a newly learned one is remembered.
+    public var forms: RequestFormBook
 
-    public init(client: SCIMClient, profile: ProvisioningProfile = .okta, bulkLimits: SCIMBulkLimits? = nil) {
+    public init(client: SCIMClient, profile: ProvisioningProfile = .okta, bulkLimits: SCIMBulkLimits? = nil,
+                forms: RequestFormBook = RequestFormBook()) {
         self.client = client
         self.profile = profile
         self.bulkLimits = profile == .rfc7644 ? bulkLimits : nil
+        self.forms = forms
     }
 
-    public var userChangeBatchSize: Int? { bulkLimits?.maxOperations }
+    /// Bulk carries path PATCHes only: an app that refused them gets each change on its own.
+    public var userChangeBatchSize: Int? { forms.forms.userUpdate == .paths ? bulkLimits?.maxOperations : nil }
 
     /// With Bulk: one PATCH per change (the profile's paths and `active`, as `updateUser` sends it
     /// alone), in requests of at most `maxOperations`. Without: one request per change.
     public func applyUserChanges(_ changes: [UserChange]) async -> [(any Error)?] {
-        guard let bulkLimits else { return await applyUserChangesOneByOne(changes) }
+        guard let bulkLimits, forms.forms.userUpdate == .paths else { return await applyUserChangesOneByOne(changes) }
         let operations = changes.map { change in
             let patch = change.profile.map { Self.patchOperations(for: $0.updatable, active: change.active) }
                 ?? [SCIMPatchOperation(op: .replace, path: "active", value: .bool(change.active))]
@@ -61,7 +67,7 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
                 user.active = active
                 _ = try await client.replace(user)
             case .rfc7644:
-                try await client.patch(SCIMUser.self, id: id, Self.patchOperations(for: profile.updatable, active: active))
+                try await updateUserInLearnedForm(id: id, profile: profile.updatable, active: active)
             }
         }
     }
@@ -98,7 +104,7 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     }
 
     public func renameGroup(id: String, to displayName: String) async throws {
-        try await translatingErrors("group \(id)") { try await client.renameGroup(id: id, to: displayName, oktaShape: profile == .okta) }
+        try await translatingErrors("group \(id)") { try await renameGroupInLearnedForm(id: id, to: displayName) }
     }
 
     public func changeMembers(groupID: String, add: [String], remove: [String]) async throws {
@@ -108,7 +114,7 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     /// Okta sends each added member's userName as `display`; the rfc7644 profile sends ids alone.
     public func changeMembers(groupID: String, add: [String], remove: [String], displays: [String: String]) async throws {
         try await translatingErrors("group \(groupID)") {
-            _ = try await client.updateGroupMembers(id: groupID, add: add, remove: remove, displays: profile == .okta ? displays : [:])
+            try await changeMembersInLearnedForm(groupID: groupID, add: add, remove: remove, displays: profile == .okta ? displays : [:])
         }
     }
 
@@ -132,7 +138,7 @@ public struct SCIMProvisioningTarget: ProvisioningTarget {
     }
 
     /// 409 and 404 become the engine's own errors; everything else passes as the client described it.
-    private func translatingErrors<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+    func translatingErrors<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as SCIMClientError {

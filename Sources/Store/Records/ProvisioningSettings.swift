@@ -19,12 +19,16 @@ public struct ProvisioningSettings: StoredRecord, Hashable {
     public var updateUserAttributes: Bool
     public var deactivateUsers: Bool
     public var requestProfile: RequestProfile
+    /// The User-Agent sent to the app; nil sends scimdeck's own (`scimdeck/<version>`).
+    public var userAgent: String?
+    /// Requests in flight at once for this app; nil is the default (4). An app on SQLite wants 1.
+    public var concurrency: Int?
     public var updatedAt: Date
 
     public init(
         appId: Int64, apiIntegrationEnabled: Bool = false, baseURL: String = "", createUsers: Bool = false,
         updateUserAttributes: Bool = false, deactivateUsers: Bool = false, requestProfile: RequestProfile = .okta,
-        updatedAt: Date = Date()
+        userAgent: String? = nil, concurrency: Int? = nil, updatedAt: Date = Date()
     ) {
         self.appId = appId
         self.apiIntegrationEnabled = apiIntegrationEnabled
@@ -33,6 +37,8 @@ public struct ProvisioningSettings: StoredRecord, Hashable {
         self.updateUserAttributes = updateUserAttributes
         self.deactivateUsers = deactivateUsers
         self.requestProfile = requestProfile
+        self.userAgent = userAgent
+        self.concurrency = concurrency
         self.updatedAt = updatedAt
     }
 }
