@@ -124,6 +124,15 @@ final class AppScreenTests: XCTestCase {
         XCTAssertTrue(terminal.text.contains("✗ Sync is not available in this conso…"), terminal.text)
     }
 
+    func test_anErrorToastStaysEightSecondsOnTheClock() throws {
+        let harness = ConsoleHarness(workspace: try workspaceWithApp())
+        let asked: [ConsoleHarness.Step] = [.input(key(.enter)), .input(typed("s")), .waitFor("✗ Sync is not available")]
+        let before = try harness.run(steps: asked + [.advance(.milliseconds(7_999))])
+        XCTAssertTrue(before.text.contains("✗ Sync is not available"), before.text)
+        let after = try harness.run(steps: asked + [.advance(.seconds(8))])
+        XCTAssertFalse(after.text.contains("Sync is not available"), after.text)
+    }
+
     func test_escGoesBackToTheList() throws {
         let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.escape)])
         XCTAssertTrue(terminal.text.contains("▸ Axiad Cloud (prod)"))

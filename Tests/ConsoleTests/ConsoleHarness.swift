@@ -24,10 +24,12 @@ struct ConsoleHarness {
         Workspace(store: try ScimdeckStore(), location: "~/.local/share/scimdeck/scimdeck.sqlite", syncRunner: syncRunner, demoMaker: demoMaker)
     }
 
-    /// One step of a script: a read of input, or text that must be on the screen by then.
+    /// One step of a script: a read of input, text that must be on the screen by then, or time
+    /// passing on the stepper's clock (the timers it brings due fire: a toast goes away).
     enum Step {
         case input([InputEvent])
         case waitFor(String)
+        case advance(Duration)
     }
 
     private var program: ConsoleProgram {
@@ -47,6 +49,8 @@ struct ConsoleHarness {
                 stepper.send(events)
             case .waitFor(let text):
                 if !stepper.text.contains(text) { XCTFail("“\(text)” is not on the screen:\n\(stepper.text)", file: file, line: line) }
+            case .advance(let duration):
+                stepper.advance(by: duration)
             }
         }
         for work in stepper.stalledWork { XCTFail("work \(work) did not end", file: file, line: line) }
@@ -61,7 +65,8 @@ struct ConsoleHarness {
     }
 
     /// Runs `steps` on the real runner (tasks, timers and all) on the memory terminal; each `.waitFor`
-    /// holds the script until its text is on the screen (20 s at most), and Ctrl-C ends it.
+    /// holds the script until its text is on the screen (20 s at most), and Ctrl-C ends it. Real time
+    /// is not waited out: an `.advance` step fails the test.
     @discardableResult
     func runLive(steps: [Step], file: StaticString = #filePath, line: UInt = #line) throws -> some ScreenCapture {
         var script: [[InputEvent]] = []
@@ -72,6 +77,8 @@ struct ConsoleHarness {
             case .waitFor(let text):
                 awaited[script.count] = text
                 script.append([])
+            case .advance:
+                XCTFail("the real runner keeps real time: step the test to move a clock", file: file, line: line)
             }
         }
         let terminal = MemoryTerminal(size: size, script: script + [[.key(.control("c"))]])
