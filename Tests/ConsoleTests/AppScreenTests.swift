@@ -16,14 +16,14 @@ final class AppScreenTests: XCTestCase {
 
     func test_tabMovesThroughTheTabsAndTheProvisioningTabMasksTheToken() throws {
         // Tab, Tab reaches Provisioning (read from the store as it opens), `i` its Integration section.
-        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab), [], [], [], [], typed("i")])
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab), typed("i")])
         let text = terminal.text
         XCTAssertTrue(text.contains("│ Settings    │ API Integration"), text)
         XCTAssertTrue(text.contains("│▸ Integration│"), text)
         XCTAssertTrue(text.range(of: #"Base URL\s+https://scim\.example\.com/v2"#, options: .regularExpression) != nil, text)
         XCTAssertTrue(text.range(of: #"API Token\s+••••3f9a"#, options: .regularExpression) != nil, text)
         XCTAssertFalse(terminal.snapshots.contains { $0.contains("never-shown") }, text)
-        let toApp = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab), [], [], [], []])
+        let toApp = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), key(.tab), key(.tab)])
         XCTAssertTrue(toApp.text.contains("Provisioning to App"), toApp.text)
         XCTAssertTrue(toApp.text.contains("userName"), toApp.text)
         let log = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), typed("6")])
@@ -67,13 +67,14 @@ final class AppScreenTests: XCTestCase {
     }
 
     func test_syncNowStreamsProgressThenSaysWhatItDid() throws {
-        // Halfway: the runner reports 2 of 4 and then waits longer than the test looks.
+        // Halfway: the runner reports 2 of 4 and then waits longer than the test looks, so the screen has to
+        // go on while it runs: the real runner.
         let slow: SyncRunner = { _, progress in
             progress(SyncProgress(done: 2, total: 4, failed: 0))
             try await Task.sleep(for: .seconds(10))
             return SyncSummary(kind: .complete, headline: "never")
         }
-        let midway = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: slow)).run([key(.enter), typed("s"), []], idleWait: .milliseconds(200))
+        let midway = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: slow)).runLive(steps: [.input(key(.enter)), .input(typed("s")), .waitFor("Syncing… 2/4")])
         XCTAssertTrue(midway.text.contains("│ Syncing ██"), midway.text)
         XCTAssertTrue(midway.text.contains("2/4"), midway.text)
         XCTAssertTrue(midway.trimmedLines[23].hasPrefix(" Syncing… 2/4"), midway.trimmedLines[23])
@@ -82,7 +83,7 @@ final class AppScreenTests: XCTestCase {
             progress(SyncProgress(done: 4, total: 4, failed: 0))
             return SyncSummary(kind: .complete, headline: "Synced Axiad Cloud (prod): 4 operations sent.")
         }
-        let finished = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: quick)).run([key(.enter), typed("s"), [], []])
+        let finished = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: quick)).run([key(.enter), typed("s")])
         XCTAssertTrue(finished.text.contains("✓ Synced Axiad Cloud (prod): 4 operat…"), finished.text)
         XCTAssertTrue(finished.text.contains("Last sync"), finished.text)
     }
@@ -93,7 +94,8 @@ final class AppScreenTests: XCTestCase {
             try await Task.sleep(for: .seconds(10))
             return SyncSummary(kind: .complete, headline: "never")
         }
-        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: paused)).run(steps: [
+        // The run stays paused: the real runner shows it while it waits.
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: paused)).runLive(steps: [
             .input(key(.enter)), .input(typed("s")), .waitFor("waiting 60 s"),
         ])
         XCTAssertTrue(terminal.trimmedLines[23].hasPrefix(" Syncing… 2/4 — waiting 60 s: the app ask"), terminal.trimmedLines[23])
@@ -102,13 +104,14 @@ final class AppScreenTests: XCTestCase {
     func test_cStopsARunningSyncAndTheSummarySaysWhereItStopped() throws {
         let waitsForStop: SyncRunner = { _, progress in
             progress(SyncProgress(done: 3, total: 10, failed: 0))
-            while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
+            try? await Task.sleep(for: .seconds(60))  // ends at once when `c` cancels the sync
             // The requests in flight take a moment to answer, as a real app's would.
             // (Cancelled, the task's own sleep would end at once: wait on a detached one.)
             await Task.detached { try? await Task.sleep(for: .milliseconds(300)) }.value
             return SyncSummary(kind: .stopped, headline: "Sync of Axiad Cloud (prod) stopped: 3 of 10 operations done; the next sync goes on from there.")
         }
-        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: waitsForStop)).run(steps: [
+        // `c` has to reach the screen while the sync runs: the real runner.
+        let terminal = try ConsoleHarness(workspace: try workspaceWithApp(syncRunner: waitsForStop)).runLive(steps: [
             .input(key(.enter)), .input(typed("s")), .waitFor("Syncing… 3/10"), .input(typed("c")), .waitFor("Last sync"),
         ])
         XCTAssertTrue(terminal.snapshots.contains { $0.contains(" c stop sync ") }, "the status bar offered the key while syncing")
@@ -119,6 +122,15 @@ final class AppScreenTests: XCTestCase {
     func test_syncWithoutARunnerSaysSo() throws {
         let terminal = try ConsoleHarness(workspace: try workspaceWithApp()).run([key(.enter), typed("s")])
         XCTAssertTrue(terminal.text.contains("✗ Sync is not available in this conso…"), terminal.text)
+    }
+
+    func test_anErrorToastStaysEightSecondsOnTheClock() throws {
+        let harness = ConsoleHarness(workspace: try workspaceWithApp())
+        let asked: [ConsoleHarness.Step] = [.input(key(.enter)), .input(typed("s")), .waitFor("✗ Sync is not available")]
+        let before = try harness.run(steps: asked + [.advance(.milliseconds(7_999))])
+        XCTAssertTrue(before.text.contains("✗ Sync is not available"), before.text)
+        let after = try harness.run(steps: asked + [.advance(.seconds(8))])
+        XCTAssertFalse(after.text.contains("Sync is not available"), after.text)
     }
 
     func test_escGoesBackToTheList() throws {

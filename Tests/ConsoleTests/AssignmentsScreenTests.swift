@@ -5,7 +5,7 @@ import Terminal
 import ViewModels
 import XCTest
 
-/// The Assignments tab on the memory terminal at 80×24 (guide steps 3–4).
+/// The Assignments tab at 80×24, stepped (guide steps 3–4).
 final class AssignmentsScreenTests: XCTestCase {
     private func workspace(configured: Bool = false, syncRunner: SyncRunner? = nil) throws -> (Workspace, Int64) {
         let workspace = Workspace(store: try ScimdeckStore(), location: "~/scimdeck.sqlite", syncRunner: syncRunner)

@@ -5,9 +5,11 @@ import Terminal
 import ViewModels
 import XCTest
 
-/// Runs the console program on the memory terminal through the real runner (tasks, timers and
-/// all), then hands back the last screen. Each inner array is one read of input; an empty one
-/// waits for work (a directory load, a sync) to post back.
+/// Drives the console program on a screen of `size` and hands back the last screen. Most tests
+/// step it (`run`): no runner and no clock; each read of input is handled and the work it starts
+/// (a store read, a search, a test against a real server) runs to its end before the next read;
+/// timers (toasts, the spinner) never fire. A test whose work must go on while the screen does
+/// (a sync in progress, `c` stopping it) runs it on the real runner instead (`runLive`).
 struct ConsoleHarness {
     var workspace: Workspace
     var size = TerminalSize(columns: 80, rows: 24)
@@ -22,15 +24,51 @@ struct ConsoleHarness {
         Workspace(store: try ScimdeckStore(), location: "~/.local/share/scimdeck/scimdeck.sqlite", syncRunner: syncRunner, demoMaker: demoMaker)
     }
 
-    /// One step of a script: input to read, or text to wait for on the screen.
+    /// One step of a script: a read of input, text that must be on the screen by then, or time
+    /// passing on the stepper's clock (the timers it brings due fire: a toast goes away).
     enum Step {
         case input([InputEvent])
         case waitFor(String)
+        case advance(Duration)
     }
 
-    /// Runs `steps`, each `.waitFor` holding the script until its text is on the screen.
+    private var program: ConsoleProgram {
+        var program = ConsoleProgram(workspace: workspace)
+        program.offersDemo = offersDemo
+        return program
+    }
+
+    /// Steps through `steps`. Work has run to its end after each read, so a `.waitFor` text is
+    /// on the screen then or never: a missing one fails the test at once, with the screen.
     @discardableResult
-    func run(steps: [Step], idleWait: Duration = .milliseconds(300)) throws -> MemoryTerminal {
+    func run(steps: [Step], file: StaticString = #filePath, line: UInt = #line) throws -> some ScreenCapture {
+        let stepper = ProgramStepper(program: program, size: size, theme: .mono)
+        for step in steps {
+            switch step {
+            case .input(let events):
+                stepper.send(events)
+            case .waitFor(let text):
+                if !stepper.text.contains(text) { XCTFail("“\(text)” is not on the screen:\n\(stepper.text)", file: file, line: line) }
+            case .advance(let duration):
+                stepper.advance(by: duration)
+            }
+        }
+        for work in stepper.stalledWork { XCTFail("work \(work) did not end", file: file, line: line) }
+        if let failure = stepper.failure { throw TerminalError.programFailed(failure) }
+        return stepper
+    }
+
+    /// Steps through `reads`, each one read of input.
+    @discardableResult
+    func run(_ reads: [[InputEvent]], file: StaticString = #filePath, line: UInt = #line) throws -> some ScreenCapture {
+        try run(steps: reads.map { .input($0) }, file: file, line: line)
+    }
+
+    /// Runs `steps` on the real runner (tasks, timers and all) on the memory terminal; each `.waitFor`
+    /// holds the script until its text is on the screen (20 s at most), and Ctrl-C ends it. Real time
+    /// is not waited out: an `.advance` step fails the test.
+    @discardableResult
+    func runLive(steps: [Step], file: StaticString = #filePath, line: UInt = #line) throws -> some ScreenCapture {
         var script: [[InputEvent]] = []
         var awaited: [Int: String] = [:]
         for step in steps {
@@ -39,22 +77,15 @@ struct ConsoleHarness {
             case .waitFor(let text):
                 awaited[script.count] = text
                 script.append([])
+            case .advance:
+                XCTFail("the real runner keeps real time: step the test to move a clock", file: file, line: line)
             }
         }
-        let terminal = try run(script, idleWait: idleWait, awaitedText: awaited)
-        for missed in terminal.missedAwaits { XCTFail("“\(missed)” never showed on the screen:\n\(terminal.text)") }
-        return terminal
-    }
-
-    @discardableResult
-    func run(_ script: [[InputEvent]], idleWait: Duration = .milliseconds(300), awaitedText: [Int: String] = [:]) throws -> MemoryTerminal {
-        // Ctrl-C ends every script, so a test never hangs on a screen that ignores `q`.
-        let terminal = MemoryTerminal(size: size, script: script + [[.key(.control("c"))]], idleWait: idleWait)
-        terminal.awaitedText = awaitedText
+        let terminal = MemoryTerminal(size: size, script: script + [[.key(.control("c"))]])
+        terminal.awaitedText = awaited
         terminal.awaitLimit = .seconds(20)
-        var program = ConsoleProgram(workspace: workspace)
-        program.offersDemo = offersDemo
         _ = try ProgramRunner(program: program, driver: terminal, theme: .mono).run()
+        for missed in terminal.missedAwaits { XCTFail("“\(missed)” never showed on the screen:\n\(terminal.text)", file: file, line: line) }
         return terminal
     }
 }
@@ -63,8 +94,3 @@ struct ConsoleHarness {
 func typed(_ text: String) -> [InputEvent] { text.map { .key(.character($0)) } }
 
 func key(_ key: Key) -> [InputEvent] { [.key(key)] }
-
-extension MemoryTerminal {
-    var lines: [String] { (0..<screen.height).map { screen.line($0) } }
-    var trimmedLines: [String] { lines.map { String($0.reversed().drop { $0 == " " }.reversed()) } }
-}

@@ -20,7 +20,7 @@ final class DirectoryMouseTests: XCTestCase {
         [.input(typed("d")), .waitFor("USERNAME")]
     }
 
-    private func selectedLine(_ terminal: MemoryTerminal) -> String? {
+    private func selectedLine(_ terminal: some ScreenCapture) -> String? {
         terminal.trimmedLines.first { $0.hasPrefix("│▸") }
     }
 

@@ -8,8 +8,8 @@ import TestSupport
 import ViewModels
 import XCTest
 
-/// The Provisioning tab on the memory terminal at 80×24, through the real runner: To App, Attribute
-/// Mappings, Integration (against a real scim2-server where it matters), the leave prompt.
+/// The Provisioning tab at 80×24, stepped (each read's work runs to its end before the next): To App,
+/// Attribute Mappings, Integration (against a real scim2-server where it matters), the leave prompt.
 final class ProvisioningScreenTests: XCTestCase {
     static let transport: CurlTransport = {
         do {
@@ -44,17 +44,13 @@ final class ProvisioningScreenTests: XCTestCase {
 
     private func shows(_ text: String, _ pattern: String) -> Bool { text.range(of: pattern, options: .regularExpression) != nil }
 
-    /// Waits for work to post back: each empty read returns on the next message (or the idle wait);
-    /// opening the tab reads four things (Integration, To App, mappings, preview people).
-    private func settle(_ count: Int = 3) -> [[InputEvent]] { Array(repeating: [], count: count) }
-
     /// Opens the app and its Provisioning tab (read from the store as it opens).
-    private var openTab: [[InputEvent]] { [key(.enter), typed("3")] + settle(4) }
+    private var openTab: [[InputEvent]] { [key(.enter), typed("3")] }
 
-    private func run(_ workspace: Workspace, _ script: [[InputEvent]], idleWait: Duration = .milliseconds(300)) throws -> MemoryTerminal {
+    private func run(_ workspace: Workspace, _ script: [[InputEvent]], file: StaticString = #filePath, line: UInt = #line) throws -> some ScreenCapture {
         var harness = ConsoleHarness(workspace: workspace)
         harness.offersDemo = false
-        return try harness.run(script, idleWait: idleWait)
+        return try harness.run(script, file: file, line: line)
     }
 
     // MARK: To App
@@ -94,7 +90,7 @@ final class ProvisioningScreenTests: XCTestCase {
 
     func test_editToggleAndSaveWritesTheStore() throws {
         let workspace = try workspace()
-        let terminal = try run(workspace, openTab + [typed("e"), typed(" "), key(.down), typed(" "), key(.control("s"))] + settle())
+        let terminal = try run(workspace, openTab + [typed("e"), typed(" "), key(.down), typed(" "), key(.control("s"))])
         let stored = try settings(workspace)
         XCTAssertTrue(stored.createUsers)
         XCTAssertTrue(stored.updateUserAttributes)
@@ -106,7 +102,7 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(terminal.text.contains("[e] Edit"), "back to viewing after Save")
 
         // The Save button does the same as Ctrl-S: Tab to it past the checkboxes, then ⏎.
-        let byButton = try run(workspace, openTab + [typed("e"), key(.tab), key(.tab), typed(" "), key(.tab), key(.enter)] + settle())
+        let byButton = try run(workspace, openTab + [typed("e"), key(.tab), key(.tab), typed(" "), key(.tab), key(.enter)])
         XCTAssertTrue(try settings(workspace).deactivateUsers)
         XCTAssertTrue(byButton.text.contains("☑ Deactivate Users"), byButton.text)
     }
@@ -114,11 +110,11 @@ final class ProvisioningScreenTests: XCTestCase {
     func test_cancelAndEscLeaveTheStoreAsItWas() throws {
         let workspace = try workspace()
         // Tab four times from Create Users reaches Cancel.
-        let cancelled = try run(workspace, openTab + [typed("e"), typed(" "), key(.tab), key(.tab), key(.tab), key(.tab), key(.enter)] + settle())
+        let cancelled = try run(workspace, openTab + [typed("e"), typed(" "), key(.tab), key(.tab), key(.tab), key(.tab), key(.enter)])
         XCTAssertFalse(try settings(workspace).createUsers)
         XCTAssertTrue(cancelled.text.contains("☐ Create Users"), cancelled.text)
         XCTAssertTrue(cancelled.text.contains("[e] Edit"), cancelled.text)
-        let escaped = try run(workspace, openTab + [typed("e"), typed(" "), key(.escape)] + settle())
+        let escaped = try run(workspace, openTab + [typed("e"), typed(" "), key(.escape)])
         XCTAssertFalse(try settings(workspace).createUsers)
         XCTAssertTrue(escaped.text.contains("☐ Create Users"), escaped.text)
         XCTAssertTrue(escaped.text.contains("Provisioning to App"), "Esc cancels the edit, it does not leave the app")
@@ -159,7 +155,7 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(broken.text.contains("✗ Invalid expression at column "), broken.text)
         XCTAssertTrue(broken.isTakingTextProbe, "the field takes keys while the expression is edited")
 
-        let refused = try run(workspace, opened + [key(.enter)] + settle(1))
+        let refused = try run(workspace, opened + [key(.enter)])
         XCTAssertTrue(refused.text.contains("Not saved: Invalid expression"), refused.text)
         XCTAssertEqual(try mappings(workspace)["name.givenName"], "user.firstName")
 
@@ -167,7 +163,7 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertFalse(fixed.text.contains("Invalid expression"), fixed.text)
         XCTAssertTrue(fixed.text.contains("→ \"JOSÉ\"  for José Núñez"), fixed.text)
 
-        let saved = try run(workspace, opened + [typed(")"), key(.enter)] + settle())
+        let saved = try run(workspace, opened + [typed(")"), key(.enter)])
         XCTAssertEqual(try mappings(workspace)["name.givenName"], "String.toUpperCase(user.firstName)")
         XCTAssertTrue(shows(saved.text, #"▸ name\.givenName\s+String\.toUpperCase\(us"#), saved.text)
         XCTAssertFalse(saved.text.contains("Edit name.givenName"), "the editor closed:\n\(saved.text)")
@@ -176,7 +172,7 @@ final class ProvisioningScreenTests: XCTestCase {
 
     func test_applyOnTogglesToCreateOnlyAndIsStored() throws {
         let workspace = try workspace()
-        let terminal = try run(workspace, openTab + [key(.down), typed("o"), key(.enter)] + settle())
+        let terminal = try run(workspace, openTab + [key(.down), typed("o"), key(.enter)])
         let stored = try workspace.store.records(Store.AttributeMapping.self).all(appId: try appID(workspace))
         XCTAssertEqual(stored.first { $0.scimAttribute == "name.givenName" }?.applyOn, .createOnly)
         XCTAssertTrue(shows(terminal.text, #"name\.givenName\s+user\.firstName\s+Create\s"#), terminal.text)
@@ -187,9 +183,9 @@ final class ProvisioningScreenTests: XCTestCase {
         let asked = try run(workspace, openTab + [key(.down), typed("x")])
         XCTAssertTrue(asked.text.contains("┌ Remove mapping"), asked.text)
         XCTAssertTrue(asked.text.contains("[ Cancel ]  [ Remove ]"), asked.text)
-        try run(workspace, openTab + [key(.down), typed("x"), key(.enter)] + settle(1))
+        try run(workspace, openTab + [key(.down), typed("x"), key(.enter)])
         XCTAssertNotNil(try mappings(workspace)["name.givenName"], "Cancel keeps it")
-        let removed = try run(workspace, openTab + [key(.down), typed("x"), key(.right), key(.enter)] + settle())
+        let removed = try run(workspace, openTab + [key(.down), typed("x"), key(.right), key(.enter)])
         XCTAssertNil(try mappings(workspace)["name.givenName"])
         XCTAssertFalse(removed.text.contains("name.givenName"), removed.text)
         XCTAssertTrue(try run(workspace, openTab).text.contains("Axiad Cloud (prod)"), "the app is still there: x removed a mapping, not the app")
@@ -202,7 +198,7 @@ final class ProvisioningScreenTests: XCTestCase {
 
     func test_showUnmappedAttributesListsThemWithTheirSourceAndEnterMapsOne() throws {
         let workspace = try workspace()
-        let shown = try run(workspace, openTab + [typed("u")] + settle())
+        let shown = try run(workspace, openTab + [typed("u")])
         XCTAssertTrue(shown.text.contains("[u] Hide Unmapped Attributes"), shown.text)
         // No transport in this workspace: the standard list, and the note says why.
         XCTAssertTrue(shown.text.contains("Standard SCIM User attributes ("), shown.text)
@@ -210,9 +206,9 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(shown.text.contains("name.middleName"), shown.text)
         XCTAssertFalse(shown.text.contains("  name.givenName "), "mapped attributes are not listed:\n\(shown.text)")
 
-        let mapped = try run(workspace, openTab + [typed("u")] + settle() + [key(.down), key(.enter)])
+        let mapped = try run(workspace, openTab + [typed("u"), key(.down), key(.enter)])
         XCTAssertTrue(mapped.text.contains("Map name.middleName"), mapped.text)
-        let saved = try run(workspace, openTab + [typed("u")] + settle() + [key(.down), key(.enter), typed("user.middleName"), key(.enter)] + settle())
+        let saved = try run(workspace, openTab + [typed("u"), key(.down), key(.enter), typed("user.middleName"), key(.enter)])
         XCTAssertEqual(try mappings(workspace)["name.middleName"], "user.middleName")
         XCTAssertTrue(shows(saved.text, #"name\.middleName\s+user\.middleName"#), saved.text)
         XCTAssertTrue(saved.text.contains("[u] Show Unmapped Attributes"), saved.text)
@@ -224,20 +220,20 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(start.text.contains("preview for: José Núñez ▾ [p] → userName"), start.text)
         XCTAssertTrue(start.text.contains("name.givenName \"José\""), start.text)
 
-        let picker = try run(workspace, openTab + [typed("p"), typed("李")] + settle())
+        let picker = try run(workspace, openTab + [typed("p"), typed("李")])
         XCTAssertTrue(picker.text.contains("┌ Preview person"), picker.text)
         XCTAssertTrue(picker.text.contains("Find  李"), picker.text)
         XCTAssertTrue(picker.text.contains("▸ 小龙 李"), picker.text)
         XCTAssertFalse(picker.text.contains("jose.nunez@corp.example   "), "the search narrowed the list:\n\(picker.text)")
 
-        let picked = try run(workspace, openTab + [typed("p"), typed("李")] + settle() + [key(.enter)])
+        let picked = try run(workspace, openTab + [typed("p"), typed("李"), key(.enter)])
         XCTAssertFalse(picked.text.contains("Preview person"), picked.text)
         XCTAssertTrue(picked.text.contains("preview for: 小龙 李 ▾ [p] →"), picked.text)
         XCTAssertTrue(picked.text.contains("name.givenName \"小龙\""), picked.text)
 
         var wide = ConsoleHarness(workspace: workspace, size: TerminalSize(columns: 100, rows: 30))
         wide.offersDemo = false
-        let line = try wide.run(openTab + [typed("p"), typed("zo")] + settle() + [key(.enter)])
+        let line = try wide.run(openTab + [typed("p"), typed("zo"), key(.enter)])
         XCTAssertTrue(line.text.contains("name.givenName \"Zoë\", name.familyName \"Ødegaard\""), line.text)
     }
 
@@ -289,12 +285,12 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: Data((secret + "\n").utf8), attributes: [.posixPermissions: 0o600]))
         var harness = ConsoleHarness(workspace: try workspace(), size: TerminalSize(columns: 120, rows: 30))
         harness.offersDemo = false
-        let terminal = try harness.run(configure + [key(.tab), key(.tab), key(.tab), typed(file.path), key(.enter)] + settle(2))
+        let terminal = try harness.run(configure + [key(.tab), key(.tab), key(.tab), typed(file.path), key(.enter)])
         XCTAssertTrue(terminal.text.contains(String(repeating: "•", count: secret.count)), terminal.text)
         XCTAssertTrue(terminal.text.contains("read from " + file.path), terminal.text)
         XCTAssertFalse(terminal.snapshots.contains { $0.contains(secret) }, "the token read from the file reached the screen")
 
-        let missing = try run(try workspace(), configure + [key(.tab), key(.tab), key(.tab), typed("/nonexistent/token"), key(.enter)] + settle(2))
+        let missing = try run(try workspace(), configure + [key(.tab), key(.tab), key(.tab), typed("/nonexistent/token"), key(.enter)])
         XCTAssertTrue(missing.text.contains("Could not read the token from /nonexistent/token"), missing.text)
     }
 
@@ -311,11 +307,11 @@ final class ProvisioningScreenTests: XCTestCase {
         XCTAssertTrue(asked.text.contains("The API credentials were not verified since the last"), asked.text)
         XCTAssertTrue(asked.text.contains("[ Back ]  [ Save anyway ]"), asked.text)
 
-        let declined = try run(workspace, filled + [key(.control("s")), key(.enter)] + settle(1))
+        let declined = try run(workspace, filled + [key(.control("s")), key(.enter)])
         XCTAssertEqual(try settings(workspace).baseURL, "", "Back saves nothing")
         XCTAssertTrue(declined.text.contains("Configure API Integration"), "still editing:\n\(declined.text)")
 
-        let saved = try run(workspace, filled + [key(.control("s")), key(.right), key(.enter)] + settle())
+        let saved = try run(workspace, filled + [key(.control("s")), key(.right), key(.enter)])
         let stored = try settings(workspace)
         XCTAssertEqual(stored.baseURL, "https://scim.example.com/v2")
         XCTAssertTrue(stored.apiIntegrationEnabled)
@@ -331,15 +327,11 @@ final class ProvisioningScreenTests: XCTestCase {
         defer { server.stop() }
         let workspace = try workspace(transport: Self.transport)
         let form = configure + [typed(" "), key(.tab), typed(server.baseURL.absoluteString), key(.tab)]
-        // Each empty read returns on the next spinner tick or answer: enough of them to see the test through.
-        let wait = settle(25)
-
-        let refused = try run(workspace, form + [typed("wrong-token-1234567890"), key(.control("t"))] + wait, idleWait: .milliseconds(150))
+        let refused = try run(workspace, form + [typed("wrong-token-1234567890"), key(.control("t"))])
         XCTAssertTrue(refused.text.contains("✗ The API token was refused (HTTP 401)."), refused.text)
         XCTAssertTrue(refused.snapshots.contains { $0.contains("Testing API credentials…") }, "the spinner line showed while it ran")
 
-        let verified = try run(workspace, form + [typed(server.token), key(.control("t"))] + wait + [key(.tab), key(.tab), key(.tab), key(.enter)] + settle(),
-                               idleWait: .milliseconds(150))
+        let verified = try run(workspace, form + [typed(server.token), key(.control("t")), key(.tab), key(.tab), key(.tab), key(.enter)])
         XCTAssertTrue(verified.snapshots.contains { $0.contains("✓ Axiad Cloud (prod) was verified successfully!") }, verified.text)
         XCTAssertFalse(verified.text.contains("Save anyway?"), "verified credentials save with no question:\n\(verified.text)")
         XCTAssertEqual(try settings(workspace).baseURL, server.baseURL.absoluteString)
@@ -349,7 +341,7 @@ final class ProvisioningScreenTests: XCTestCase {
     }
 }
 
-private extension MemoryTerminal {
+private extension ScreenCapture {
     /// Where `text` starts on the screen (its first cell), if it shows.
     func position(of text: String) -> Point? {
         for y in 0..<screen.height {

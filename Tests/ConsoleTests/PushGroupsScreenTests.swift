@@ -5,7 +5,7 @@ import Terminal
 import ViewModels
 import XCTest
 
-/// The Push Groups tab on the memory terminal: the sketch's layout, + Push Groups by name (Save & Add Another,
+/// The Push Groups tab, stepped: the sketch's layout, + Push Groups by name (Save & Add Another,
 /// Save) and by rule, the Unlink dialog, and Push Now asking for a sync (a fake sync runner stands for the engine).
 final class PushGroupsScreenTests: XCTestCase {
     /// Counts the syncs asked for; the fake sync turns every pushed group Active, as the engine would.
@@ -234,7 +234,8 @@ final class PushGroupsScreenTests: XCTestCase {
         let calls = SyncCalls()
         let (workspace, appID) = try workspace(syncing: calls, slowSync: true)
         try pushSome(workspace, appID)
-        let terminal = try ConsoleHarness(workspace: workspace).run(steps: openTab + [
+        // The sync goes on for longer than the test looks: the real runner shows it while it runs.
+        let terminal = try ConsoleHarness(workspace: workspace).runLive(steps: openTab + [
             .waitFor("Active ▾"), .input(key(.enter)), .waitFor("Push Now"), .input(key(.enter)),
             .waitFor("Pushing Sales now…"), .waitFor("Syncing… 1/2"),
         ])

@@ -6,7 +6,7 @@ import TestSupport
 import ViewModels
 import XCTest
 
-/// The Sign On tab on the memory terminal at 80×24: the read view, Edit with the reason beside a wrong
+/// The Sign On tab at 80×24, stepped: the read view, Edit with the reason beside a wrong
 /// field, Save into the store, the unsaved-changes prompt, Preview SAML with its files, and a new certificate.
 final class SignOnScreenTests: XCTestCase {
     private let acs = "https://access.example.com/realms/master/broker/okta/endpoint"

@@ -4,7 +4,7 @@
 /// up to `idleWait`, and once work posts back, goes on until it has been quiet for
 /// `quietPeriod`. Running out of script is an error, so a test that forgets to quit fails
 /// instead of hanging.
-public final class MemoryTerminal: TerminalDriver {
+public final class MemoryTerminal: TerminalDriver, ScreenCapture {
     public private(set) var size: TerminalSize
     public private(set) var screen: CellBuffer
     public private(set) var cursor: Point?
@@ -39,8 +39,6 @@ public final class MemoryTerminal: TerminalDriver {
         self.script = script
         self.idleWait = idleWait
     }
-
-    public var text: String { screen.text }
 
     public func start(wakeDescriptor: Int32) throws(TerminalError) {
         isStarted = true

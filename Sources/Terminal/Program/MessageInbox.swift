@@ -1,13 +1,13 @@
 import Foundation
 
 /// A thread-safe queue of messages for the UI loop. Posting wakes the loop through the
-/// self-pipe it polls together with the terminal's input.
+/// self-pipe it polls together with the terminal's input (the stepper, which polls nothing, has none).
 final class MessageInbox<Message: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [Message] = []
-    private let wakePipe: WakePipe
+    private let wakePipe: WakePipe?
 
-    init(wakePipe: WakePipe) {
+    init(wakePipe: WakePipe? = nil) {
         self.wakePipe = wakePipe
     }
 
@@ -15,7 +15,7 @@ final class MessageInbox<Message: Sendable>: @unchecked Sendable {
         lock.lock()
         messages.append(message)
         lock.unlock()
-        wakePipe.wake()
+        wakePipe?.wake()
     }
 
     func takeAll() -> [Message] {

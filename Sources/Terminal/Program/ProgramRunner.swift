@@ -58,21 +58,16 @@ public final class ProgramRunner<P: Program> {
             }
             for event in events {
                 if case .resize(let newSize) = event { size = newSize }
-                if case .key(.control("c")) = event {
-                    quitting = .interrupted
-                    break
+                switch LoopInput(event, size: size) {
+                case .interrupt: quitting = .interrupted
+                case .quit: quitting = .quit
+                case .suspend: resume(after: &size, inbox: inbox)
+                case .program:
+                    if let current = model, let message = program.message(for: event, model: current) {
+                        deliver(message, inbox: inbox)
+                    }
                 }
-                if case .key(.control("z")) = event {
-                    resume(after: &size, inbox: inbox)
-                    continue
-                }
-                if case .key(let key) = event, !size.isUsable, key == .character("q") || key == .escape {
-                    quitting = .quit
-                    break
-                }
-                if let current = model, let message = program.message(for: event, model: current) {
-                    deliver(message, inbox: inbox)
-                }
+                if quitting != nil { break }
             }
             for message in inbox.takeAll() where quitting == nil { deliver(message, inbox: inbox) }
             fireDueTimers(inbox: inbox)
@@ -146,13 +141,8 @@ public final class ProgramRunner<P: Program> {
 
     /// Draws the model (or the "make the window larger" notice) and writes the changes.
     func draw(size: TerminalSize) {
-        var frame = Frame(size: size, background: theme[.normal])
-        if size.isUsable {
-            if let current = model { program.view(current, frame: &frame, theme: theme) }
-        } else {
-            frame.cursor = nil
-            SizeNotice().render(frame: &frame, theme: theme)
-        }
+        guard let current = model else { return }
+        let frame = program.frame(showing: current, size: size, theme: theme)
         let resized = previous.map { $0.width != size.columns || $0.height != size.rows } ?? true
         let changes = FrameDiff.changes(from: resized ? nil : previous, to: frame.buffer)
         driver.draw(changes, cursor: frame.cursor, clearFirst: resized)
