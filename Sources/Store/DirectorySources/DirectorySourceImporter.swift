@@ -47,7 +47,7 @@ public struct DirectorySourceImporter: Sendable {
         var issues: [ImportIssue] = []
         var highest = source.changeMark
         func note(_ entry: DirectoryEntry) {
-            if let value = reader.changeMark(entry), highest.map({ value > $0 }) ?? true { highest = value }
+            if let value = reader.changeMark(entry), highest.map({ mapping.changeMarkOrder.isAfter(value, $0) }) ?? true { highest = value }
         }
         report.peopleRead = try connection.search(query(source, filter: changed(mapping.userFilter, since: mark, mapping), attributes: mapping.userAttributes)) { entry in
             note(entry)

@@ -22,6 +22,7 @@ struct SourceImportApplier {
 
     func apply(_ read: Read, _ db: Database, report: inout SourceImportReport) throws {
         var read = read
+        try resolveManagers(&read.people, db)
         let personRenames = try renamePeople(&read.people, db, report: &report)
         let groupRenames = try renameGroups(&read.groups, db, report: &report)
 
@@ -47,6 +48,24 @@ struct SourceImportApplier {
         try recordDNs(read, db)
         if read.authoritative { try removeUnseen(read, db, report: &report) }
         try applyMemberships(read.groups, db, report: &report)
+    }
+
+    /// Turns each manager DN into the manager's login: among the people read now, then those this
+    /// source brought before. A manager outside the source's base is left out.
+    private func resolveManagers(_ people: inout [SourcePerson], _ db: Database) throws {
+        guard people.contains(where: { $0.managerDNKey != nil }) else { return }
+        var loginByDN: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.dnKey, p.login FROM directorySourceEntry e JOIN person p ON p.source = ? AND p.externalKey = e.externalKey
+            WHERE e.sourceId = ? AND e.kind = 'person'
+            """, arguments: [sourceName, sourceId]) {
+            loginByDN[row["dnKey"]] = row["login"]
+        }
+        for person in people { loginByDN[person.dnKey] = person.person.login }
+        for index in people.indices {
+            guard let dn = people[index].managerDNKey else { continue }
+            people[index].person.attributes["manager"] = loginByDN[dn]
+        }
     }
 
     private struct Renames {
