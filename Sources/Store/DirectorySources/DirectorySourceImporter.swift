@@ -74,6 +74,7 @@ public struct DirectorySourceImporter: Sendable {
                 updated.changeMark = highest
                 updated.lastImportAt = Date()
                 updated.lastImportKind = result.kind
+                if result.kind == .full { updated.lastFullImportAt = updated.lastImportAt }
                 updated.lastImportSummary = result.description
                 try updated.update(db)
                 return dryRun ? .rollback : .commit
