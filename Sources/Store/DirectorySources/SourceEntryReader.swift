@@ -30,11 +30,7 @@ struct SourceEntryReader {
         case .text:
             return String(data: bytes, encoding: .utf8)?.lowercased()
         case .guid:
-            guard bytes.count == 16 else { return bytes.map { String(format: "%02x", $0) }.joined() }
-            // The first three fields are little-endian on the wire.
-            let b = Array(bytes)
-            let order = [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15]
-            return order.map { $0 < 0 ? "-" : String(format: "%02x", b[$0]) }.joined()
+            return ObjectGUID.text(bytes)
         }
     }
 

@@ -3,9 +3,8 @@ import GRDB
 
 /// Writes what a source import read, inside the caller's transaction.
 ///
-/// People and groups are matched first by the source's stable id (`source`, `externalKey`): a stored
-/// row whose login (or name) the source changed is renamed in place, so the file importer's
-/// applier, which matches by login and name, then finds it and updates the rest. Memberships are
+/// People and groups are matched first by the source's stable id (`StableIDRenamer`), then by login
+/// and name (the file importer's applier). Memberships are
 /// resolved from member DNs through the DNs this source's entries had when last read (most members
 /// of a group read by an incremental import were not read this time), and written by the same
 /// `NestedMembershipApplier` that file imports use, which expands nested groups.
@@ -68,75 +67,20 @@ struct SourceImportApplier {
         }
     }
 
-    private struct Renames {
-        /// Renamed people (or groups) whose other fields changed too.
-        var alsoChanged = 0
+    private func renamePeople(_ people: inout [SourcePerson], _ db: Database, report: inout SourceImportReport) throws -> StableIDRenamer.Result {
+        let result = try StableIDRenamer(source: sourceName).renamePeople(people.map(\.person), db)
+        report.peopleRenamed += result.renamed
+        report.issues += result.issues
+        people = people.enumerated().filter { !result.leftOut.contains($0.offset) }.map(\.element)
+        return result
     }
 
-    /// Renames stored people whose stable id came back with another login. A new login already held
-    /// by someone else is a conflict: that entry is reported and left out.
-    private func renamePeople(_ people: inout [SourcePerson], _ db: Database, report: inout SourceImportReport) throws -> Renames {
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, externalKey, loginKey, firstName, lastName, email, status, attributes FROM person WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [sourceName]) {
-            stored[row["externalKey"]] = row
-        }
-        var renames = Renames()
-        var kept: [SourcePerson] = []
-        kept.reserveCapacity(people.count)
-        let rename = try db.cachedStatement(sql: "UPDATE person SET login = ?, loginKey = ? WHERE id = ?")
-        for entry in people {
-            guard let row = stored[entry.externalKey], (row["loginKey"] as String) != entry.person.loginKey else {
-                kept.append(entry)
-                continue
-            }
-            let id: Int64 = row["id"]
-            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE loginKey = ?", arguments: [entry.person.loginKey]), holder != id {
-                report.issues.append(ImportIssue(line: 0, reason: "\(entry.person.login): renamed in \(sourceName), but another person already has that login; left as it was"))
-                continue
-            }
-            try rename.execute(arguments: [entry.person.login, entry.person.loginKey, id])
-            report.peopleRenamed += 1
-            let person = entry.person
-            let same = (row["firstName"] as String) == person.firstName && (row["lastName"] as String) == person.lastName
-                && (row["email"] as String) == person.email && (row["status"] as String) == (person.status ?? .active).rawValue
-                && (row["attributes"] as String) == AttributesCoding.encode(person.attributes)
-            if !same { renames.alsoChanged += 1 }
-            kept.append(entry)
-        }
-        people = kept
-        return renames
-    }
-
-    private func renameGroups(_ groups: inout [SourceGroup], _ db: Database, report: inout SourceImportReport) throws -> Renames {
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, externalKey, nameKey, description FROM directoryGroup WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [sourceName]) {
-            stored[row["externalKey"]] = row
-        }
-        var renames = Renames()
-        var kept: [SourceGroup] = []
-        let rename = try db.cachedStatement(sql: "UPDATE directoryGroup SET name = ?, nameKey = ? WHERE id = ?")
-        for entry in groups {
-            let key = DirectoryGroup.nameKey(entry.group.name)
-            guard let row = stored[entry.externalKey], (row["nameKey"] as String) != key else {
-                kept.append(entry)
-                continue
-            }
-            let id: Int64 = row["id"]
-            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM directoryGroup WHERE nameKey = ?", arguments: [key]), holder != id {
-                report.issues.append(ImportIssue(line: 0, reason: "group \(entry.group.name): renamed in \(sourceName), but another group already has that name; left as it was"))
-                continue
-            }
-            try rename.execute(arguments: [entry.group.name, key, id])
-            report.groupsRenamed += 1
-            if (row["description"] as String) != (entry.group.description ?? "") { renames.alsoChanged += 1 }
-            kept.append(entry)
-        }
-        groups = kept
-        return renames
+    private func renameGroups(_ groups: inout [SourceGroup], _ db: Database, report: inout SourceImportReport) throws -> StableIDRenamer.Result {
+        let result = try StableIDRenamer(source: sourceName).renameGroups(groups.map(\.group), db)
+        report.groupsRenamed += result.renamed
+        report.issues += result.issues
+        groups = groups.enumerated().filter { !result.leftOut.contains($0.offset) }.map(\.element)
+        return result
     }
 
     private func recordDNs(_ read: Read, _ db: Database) throws {
