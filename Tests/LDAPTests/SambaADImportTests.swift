@@ -77,7 +77,7 @@ final class SambaADImportTests: XCTestCase {
         XCTAssertFalse(again.changesAnything, "a second full import changes nothing: \(again)")
     }
 
-    func test_renameDisableRemovalAndMembershipChangeArriveByUSNChanged() throws {
+    func test_renameDisableDeletionAndMembershipChangeArriveByUSNChanged() throws {
         var seed = SambaDirectory.units
         for (name, first) in [("ann", "Ann"), ("bob", "Bob"), ("carl", "Carl"), ("dan", "Dan")] {
             seed += SambaDirectory.person(name, first: first, last: "Example")
@@ -130,14 +130,16 @@ final class SambaADImportTests: XCTestCase {
         XCTAssertEqual(try memberLogins(store, "Engineering"), ["anna@scimdeck.test", "bob@scimdeck.test", "carl@scimdeck.test"],
                        "the outer group follows the inner one")
 
-        // A deletion is not a change an incremental read sees; the full import removes it.
+        // A deletion arrives by an incremental import too: AD keeps the deleted object's objectGUID in a tombstone.
         try dc.delete(SambaDirectory.personDN("dan"))
         let incremental = try importer.importSource(named: "ad")
-        XCTAssertEqual(incremental.peopleRemoved, 0)
-        XCTAssertNotNil(try store.directory.person(login: "dan@scimdeck.test"))
-        let full = try importer.importSource(named: "ad", full: true)
-        XCTAssertEqual(full.peopleRemoved, 1, "\(full)")
+        XCTAssertEqual(incremental.kind, .incremental)
+        XCTAssertEqual(incremental.peopleRemoved, 1, "\(incremental)")
+        XCTAssertTrue(incremental.issues.isEmpty, "\(incremental.issues)")
         XCTAssertNil(try store.directory.person(login: "dan@scimdeck.test"))
+        let full = try importer.importSource(named: "ad", full: true)
+        XCTAssertEqual(full.peopleRemoved, 0, "nothing left for the full import: \(full)")
+        XCTAssertFalse(full.changesAnything, "\(full)")
         XCTAssertEqual(try store.directory.peopleCount(), 3)
     }
 

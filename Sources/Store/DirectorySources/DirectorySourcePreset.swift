@@ -33,7 +33,7 @@ public enum DirectorySourcePreset: String, Sendable, CaseIterable, Codable {
                 changeAttribute: "uSNChanged", changeMarkOrder: .integer,
                 // ACCOUNTDISABLE, bit 2 of userAccountControl.
                 disabledWhen: [.bitSet("userAccountControl", 2)],
-                managerAttribute: "manager")
+                managerAttribute: "manager", readsDeletedObjects: true)
         }
     }
 }
@@ -102,13 +102,16 @@ public struct DirectorySourceMapping: Sendable, Equatable {
     public var disabledWhen: [DisabledRule]
     /// Holds the DN of the person's manager; imported as the manager's login, under `manager`.
     public var managerAttribute: String?
+    /// An incremental import also reads the domain's deleted objects (Active Directory keeps them as
+    /// tombstones, with their objectGUID, under `CN=Deleted Objects`), so deletions arrive without a full import.
+    public var readsDeletedObjects: Bool
 
     public init(
         idAttribute: String, idFormat: IdentifierFormat, loginAttributes: [String], emailAttribute: String,
         firstNameAttribute: String, lastNameAttribute: String, displayNameAttributes: [String], extraAttributes: [String],
         userFilter: String, groupFilter: String, groupNameAttribute: String, groupDescriptionAttribute: String,
         memberDNAttributes: [String], memberLoginAttributes: [String], changeAttribute: String, changeMarkOrder: ChangeMarkOrder,
-        disabledWhen: [DisabledRule], managerAttribute: String? = nil
+        disabledWhen: [DisabledRule], managerAttribute: String? = nil, readsDeletedObjects: Bool = false
     ) {
         self.idAttribute = idAttribute
         self.idFormat = idFormat
@@ -128,6 +131,7 @@ public struct DirectorySourceMapping: Sendable, Equatable {
         self.changeMarkOrder = changeMarkOrder
         self.disabledWhen = disabledWhen
         self.managerAttribute = managerAttribute
+        self.readsDeletedObjects = readsDeletedObjects
     }
 
     /// Every attribute a user search asks for.

@@ -14,6 +14,8 @@ struct SourceImportApplier {
         var groups: [SourceGroup]
         /// A full import: what the source did not return leaves the directory.
         var authoritative: Bool
+        /// Stable ids of objects deleted in the source since the last import (AD tombstones).
+        var deletedKeys: Set<String> = []
     }
 
     let sourceId: Int64
@@ -46,6 +48,7 @@ struct SourceImportApplier {
 
         try recordDNs(read, db)
         if read.authoritative { try removeUnseen(read, db, report: &report) }
+        if !read.deletedKeys.isEmpty { try removeDeleted(read.deletedKeys, db, report: &report) }
         try applyMemberships(read.groups, db, report: &report)
     }
 
@@ -116,6 +119,20 @@ struct SourceImportApplier {
             let kind: String = row["kind"], key: String = row["externalKey"]
             if (kind == "person" ? seenPeople : seenGroups).contains(key) { continue }
             try forget.execute(arguments: [sourceId, kind, key])
+        }
+    }
+
+    /// Removes this source's people and groups whose objects the source deleted (links kept, as above).
+    private func removeDeleted(_ keys: Set<String>, _ db: Database, report: inout SourceImportReport) throws {
+        let deletePerson = try db.cachedStatement(sql: "DELETE FROM person WHERE source = ? AND externalKey = ?")
+        let deleteGroup = try db.cachedStatement(sql: "DELETE FROM directoryGroup WHERE source = ? AND externalKey = ?")
+        let forget = try db.cachedStatement(sql: "DELETE FROM directorySourceEntry WHERE sourceId = ? AND externalKey = ?")
+        for key in keys.sorted() {
+            try deletePerson.execute(arguments: [sourceName, key])
+            report.peopleRemoved += db.changesCount
+            try deleteGroup.execute(arguments: [sourceName, key])
+            report.groupsRemoved += db.changesCount
+            try forget.execute(arguments: [sourceId, key])
         }
     }
 
