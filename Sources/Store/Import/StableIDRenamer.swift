@@ -22,12 +22,9 @@ struct StableIDRenamer {
     func renamePeople(_ people: [ImportedPerson], _ db: Database) throws -> Result {
         var result = Result()
         guard people.contains(where: { $0.externalKey != nil }) else { return result }
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let stored = try storedRows(of: people.compactMap(\.externalKey), db, sql: """
             SELECT id, externalKey, loginKey, firstName, lastName, email, status, attributes FROM person WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [source]) {
-            stored[row["externalKey"]] = row
-        }
+            """, one: "SELECT id, externalKey, loginKey, firstName, lastName, email, status, attributes FROM person WHERE source = ? AND externalKey = ?")
         let rename = try db.cachedStatement(sql: "UPDATE person SET login = ?, loginKey = ? WHERE id = ?")
         for (index, person) in people.enumerated() {
             guard let key = person.externalKey, let row = stored[key], (row["loginKey"] as String) != person.loginKey else { continue }
@@ -50,12 +47,9 @@ struct StableIDRenamer {
     func renameGroups(_ groups: [ImportedGroup], _ db: Database) throws -> Result {
         var result = Result()
         guard groups.contains(where: { $0.externalKey != nil }) else { return result }
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let stored = try storedRows(of: groups.compactMap(\.externalKey), db, sql: """
             SELECT id, externalKey, nameKey, description FROM directoryGroup WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [source]) {
-            stored[row["externalKey"]] = row
-        }
+            """, one: "SELECT id, externalKey, nameKey, description FROM directoryGroup WHERE source = ? AND externalKey = ?")
         let rename = try db.cachedStatement(sql: "UPDATE directoryGroup SET name = ?, nameKey = ? WHERE id = ?")
         for (index, group) in groups.enumerated() {
             let nameKey = DirectoryGroup.nameKey(group.name)
@@ -71,5 +65,20 @@ struct StableIDRenamer {
             if (row["description"] as String) != (group.description ?? "") { result.alsoChanged += 1 }
         }
         return result
+    }
+
+    /// The stored rows of this source by stable id: for a few keys (an incremental import) one
+    /// indexed lookup each, else every row of the source at once.
+    private func storedRows(of keys: [String], _ db: Database, sql: String, one: String) throws -> [String: Row] {
+        var stored: [String: Row] = [:]
+        if keys.count <= DirectoryImportApplier.lookupLimit {
+            let lookup = try db.cachedStatement(sql: one)
+            for key in keys {
+                if let row = try Row.fetchOne(lookup, arguments: [source, key]) { stored[key] = row }
+            }
+        } else {
+            for row in try Row.fetchAll(db, sql: sql, arguments: [source]) { stored[row["externalKey"]] = row }
+        }
+        return stored
     }
 }
