@@ -177,4 +177,40 @@ final class SambaADImportTests: XCTestCase {
         let closed = error { $0.url = "ldaps://127.0.0.1:\(port)" }
         guard case .unreachable? = closed else { return XCTFail("a closed port: \(String(describing: closed))") }
     }
+
+    func test_cliAddsTestsAndImportsAnADSourceWithoutShowingThePassword() throws {
+        let dc = try start(SambaDirectory.units + SambaDirectory.person("ann", first: "Ann", last: "Lee")
+            + SambaDirectory.group("Staff", members: [SambaDirectory.personDN("ann")]))
+        let folder = try TestEnvironment.makeTemporaryDirectory("ad-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("store.sqlite").path
+        let passwordFile = folder.appendingPathComponent("bind.pw")
+        _ = FileManager.default.createFile(atPath: passwordFile.path, contents: Data(dc.administratorPassword.utf8), attributes: [.posixPermissions: 0o600])
+        var everything = ""
+        func scimdeck(_ arguments: [String]) throws -> ScimdeckRun {
+            let run = try ScimdeckRun.run(arguments + ["--store", store], in: folder)
+            everything += run.stdout + run.stderr
+            return run
+        }
+
+        let add = try scimdeck(["directory", "source", "add", "ad", "--preset", "ad", "--url", SambaDCFixture.ldapsURL, "--ca-file", dc.caFile,
+                                "--bind-dn", SambaDCFixture.administratorDN, "--password-file", passwordFile.path, "--base-dn", SambaDirectory.corpDN])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        let test = try scimdeck(["directory", "source", "test", "ad"])
+        XCTAssertEqual(test.status, 0, test.stderr)
+        XCTAssertTrue(test.stdout.contains("1 people, 1 groups"), test.stdout)
+        let first = try scimdeck(["directory", "source", "import", "ad"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("full import of ad: people 1 added"), first.stdout)
+        let second = try scimdeck(["directory", "source", "import", "ad"])
+        XCTAssertTrue(second.stdout.hasPrefix("incremental import of ad: people 0 added, 0 updated"), second.stdout)
+
+        let plain = try scimdeck(["directory", "source", "add", "plain", "--preset", "ad", "--url", SambaDCFixture.ldapURL,
+                                  "--bind-dn", SambaDCFixture.administratorDN, "--password-file", passwordFile.path, "--base-dn", SambaDirectory.corpDN])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        let refused = try scimdeck(["directory", "source", "test", "plain"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("refuses a password bind without TLS"), refused.stderr)
+        XCTAssertFalse(everything.contains(dc.administratorPassword), "the bind password is never printed")
+    }
 }
