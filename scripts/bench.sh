@@ -12,5 +12,7 @@ echo "== planner: 100,000 people, 2,000 pushed groups"
 .build/release/scimdeck-bench plan --people 100000 --groups 2000
 
 scripts/bench-sync.sh
+echo "== directory source: slapd, full and incremental imports"
+scripts/bench-directory-source.sh
 scripts/bench-scim-client.sh
 scripts/bench-console.sh

@@ -11,6 +11,9 @@ want_test_venv=0
 # slapd and ldap-utils are for the tests, which start their own slapd; the system instance that
 # slapd's postinst may set up is never used.
 system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev libldap-dev slapd ldap-utils tmux xmlsec1 python3-venv man-db dpkg-dev)
+# A Samba AD DC for the Active Directory tests, which provision their own throw-away domain in a
+# temp dir and run `samba -i` on loopback; the packaged services are never used.
+samba_packages=(samba-ad-dc samba-ad-provision)
 # The store key's keyring, for its tests: a private session bus, gnome-keyring and secret-tool
 # (without their recommends, which would bring a desktop).
 keyring_packages=(dbus-daemon gnome-keyring libsecret-tools)
@@ -35,6 +38,7 @@ install_missing() {
 }
 install_missing "" "${system_packages[@]}"
 [ $want_test_venv -eq 1 ] && install_missing "--no-install-recommends" "${keyring_packages[@]}"
+[ $want_test_venv -eq 1 ] && install_missing "--no-install-recommends" "${samba_packages[@]}"
 
 # The venv holds scim2-server (the demo's and the tests' SCIM service provider) and the SAML checkers.
 if [ $want_test_venv -eq 1 ] || [ "${SCIMDECK_DEMO_SERVER:-1}" = "1" ]; then

@@ -40,20 +40,25 @@ int cldap_simple_bind(LDAP *ld, const char *dn, const char *password, size_t len
     return ldap_sasl_bind_s(ld, dn, LDAP_SASL_SIMPLE, &credentials, NULL, NULL, NULL);
 }
 
+#define CLDAP_SHOW_DELETED_OID "1.2.840.113556.1.4.417"
+
 int cldap_search_page(LDAP *ld, const char *base, const char *filter, char **attributes, int page_size,
-                      int timeout_seconds, struct berval **cookie, LDAPMessage **result) {
+                      int show_deleted, int timeout_seconds, struct berval **cookie, LDAPMessage **result) {
     *result = NULL;
     LDAPControl *page = NULL;
-    LDAPControl *controls[2] = { NULL, NULL };
+    LDAPControl deleted = { (char *)CLDAP_SHOW_DELETED_OID, { 0, NULL }, 1 };
+    LDAPControl *controls[3] = { NULL, NULL, NULL };
+    int count = 0;
     int rc;
     if (page_size > 0) {
         // Not critical: a server without paging answers the whole search (or says sizeLimitExceeded).
         rc = ldap_create_page_control(ld, page_size, *cookie, 0, &page);
         if (rc != LDAP_SUCCESS) return rc;
-        controls[0] = page;
+        controls[count++] = page;
     }
+    if (show_deleted) controls[count++] = &deleted;
     struct timeval timeout = { timeout_seconds, 0 };
-    rc = ldap_search_ext_s(ld, base, LDAP_SCOPE_SUBTREE, filter, attributes, 0, page ? controls : NULL, NULL,
+    rc = ldap_search_ext_s(ld, base, LDAP_SCOPE_SUBTREE, filter, attributes, 0, count > 0 ? controls : NULL, NULL,
                            timeout_seconds > 0 ? &timeout : NULL, 0, result);
     if (page != NULL) ldap_control_free(page);
     if (*cookie != NULL) {

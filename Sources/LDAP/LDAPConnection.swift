@@ -47,7 +47,7 @@ final class LDAPConnection: DirectorySourceConnection {
             var message: OpaquePointer?
             let code = attributes.withUnsafeMutableBufferPointer { list in
                 cldap_search_page(handle, query.baseDN, query.filter, list.baseAddress, Int32(query.pageSize),
-                                  Int32(endpoint.operationTimeout), &cookie, &message)
+                                  query.showDeleted ? 1 : 0, Int32(endpoint.operationTimeout), &cookie, &message)
             }
             defer { if let message { ldap_msgfree(message) } }
             summary.pages += 1

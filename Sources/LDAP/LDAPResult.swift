@@ -41,6 +41,11 @@ enum LDAPResult {
             case .bind: return .timeout(operation: "the bind to \(endpoint.url)", seconds: endpoint.operationTimeout)
             case let .search(query, _): return .timeout(operation: "a search page under \(query.baseDN)", seconds: endpoint.operationTimeout)
             }
+        case LDAP_STRONG_AUTH_REQUIRED:
+            return .tlsRequired(url: endpoint.url)
+        case LDAP_REFERRAL:
+            if case let .search(query, _) = stage { return .baseElsewhere(baseDN: query.baseDN, referral: diagnostic ?? "") }
+            return .server(code: Int(code), message: said)
         case LDAP_SIZELIMIT_EXCEEDED, LDAP_ADMINLIMIT_EXCEEDED:
             if case let .search(query, read) = stage { return .sizeLimit(baseDN: query.baseDN, entriesRead: read) }
             return .server(code: Int(code), message: said)

@@ -17,6 +17,7 @@ enum StoreMigrations {
         migrator.registerMigration("v5 app run lock", migrate: addAppRunLock)
         migrator.registerMigration("v6 sealed secrets", migrate: addSecretKeyId)
         migrator.registerMigration("v7 directory sources", migrate: addDirectorySources)
+        migrator.registerMigration("v8 source full import time", migrate: addSourceFullImportTime)
         migrator.registerMigration("v9 app request settings and learned forms", migrate: addRequestSettingsAndLearnedForms)
         return migrator
     }
@@ -311,6 +312,13 @@ enum StoreMigrations {
         try db.create(index: "directorySourceEntry_dn", on: "directorySourceEntry", columns: ["sourceId", "dnKey"])
         try db.create(index: "person_sourceKey", on: "person", columns: ["source", "externalKey"])
         try db.create(index: "directoryGroup_sourceKey", on: "directoryGroup", columns: ["source", "externalKey"])
+    }
+
+    /// When a source last had a full import: `scimdeck run` makes one when it is due, so leavers are found.
+    private static func addSourceFullImportTime(_ db: Database) throws {
+        try db.alter(table: "directorySource") { t in
+            t.add(column: "lastFullImportAt", .datetime)
+        }
     }
 
     /// Per app, next to the request profile: the User-Agent and the requests in flight (NULL: the

@@ -33,7 +33,7 @@ struct DirectorySourceAddCommand: ParsableCommand {
     @Option(name: .customLong("base-dn"), help: "Where to search for people and groups.")
     var baseDN: String
 
-    @Option(help: "Which attributes mean what: openldap.")
+    @Option(help: "Which attributes mean what: openldap, or ad (Active Directory: objectGUID, userPrincipalName, uSNChanged).")
     var preset: DirectorySourcePresetChoice = .openldap
 
     @Option(name: .customLong("user-filter"), help: "The LDAP filter for people (default: the preset's).")

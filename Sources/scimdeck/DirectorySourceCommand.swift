@@ -5,7 +5,7 @@ import Store
 struct DirectorySourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "Add, test and import live directory sources (OpenLDAP).",
+        abstract: "Add, test and import live directory sources (OpenLDAP, Active Directory).",
         subcommands: [
             DirectorySourceAddCommand.self, DirectorySourceListCommand.self, DirectorySourceTestCommand.self,
             DirectorySourceImportCommand.self, DirectorySourceRemoveCommand.self,

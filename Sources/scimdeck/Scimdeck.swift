@@ -7,7 +7,7 @@ struct Scimdeck: AsyncParsableCommand {
         commandName: "scimdeck",
         abstract: "A terminal console that connects apps to your directory over SAML and SCIM 2.0.",
         version: BuildInfo.versionLine,
-        subcommands: [DirectoryCommand.self, AppCommand.self, AssignCommand.self, UnassignCommand.self, PushCommand.self, MappingCommand.self, PlanCommand.self, SyncCommand.self, TasksCommand.self, LogCommand.self, ReconcileCommand.self, SAMLCommand.self, SCIMCommand.self, SecretsCommand.self, StoreCommand.self, DemoCommand.self, ThemeCommand.self]
+        subcommands: [DirectoryCommand.self, AppCommand.self, AssignCommand.self, UnassignCommand.self, PushCommand.self, MappingCommand.self, PlanCommand.self, SyncCommand.self, RunCommand.self, TasksCommand.self, LogCommand.self, ReconcileCommand.self, SAMLCommand.self, SCIMCommand.self, SecretsCommand.self, StoreCommand.self, DemoCommand.self, ThemeCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,7 +17,7 @@ final class LDIFImportTests: StoreTestCase {
         XCTAssertEqual(zoe.email, "zoe.martin@example.com")
         XCTAssertEqual(zoe.status, .active)
         XCTAssertEqual(zoe.source, "ldif")
-        XCTAssertEqual(zoe.externalKey, "000102030405060708090a0b0c0d0e0f")
+        XCTAssertEqual(zoe.externalKey, "03020100-0504-0706-0809-0a0b0c0d0e0f", "objectGUID in the form AD prints it, as a directory source reads it")
         // A base64 value folded over two lines.
         XCTAssertEqual(zoe.attributes["title"], "Ingénieure principale, équipe Plateforme d'identité et de provisionnement — Zürich")
         XCTAssertEqual(zoe.attributes["sAMAccountName"], "zmartin")

@@ -53,7 +53,7 @@ final class StoreFileTests: StoreTestCase {
             "v1 directory", "v1 apps and settings", "v1 assignments and push groups",
             "v1 remote links, journal, request log", "v1 secrets", "v2 group push state", "v3 attribute statements",
             "v4 group nesting", "v5 app run lock", "v6 sealed secrets", "v7 directory sources",
-            "v9 app request settings and learned forms",
+            "v8 source full import time", "v9 app request settings and learned forms",
         ])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")

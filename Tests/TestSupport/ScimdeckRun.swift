@@ -52,6 +52,8 @@ public struct ScimdeckRun: Sendable {
 /// A `scimdeck` started in the background, to be killed mid-run.
 public final class ScimdeckBackgroundRun: @unchecked Sendable {
     public let process: Process
+    /// Where its stdout and stderr go.
+    public let log: URL
 
     public init(_ arguments: [String], in directory: URL) throws {
         _ = TestEnvironment.isolatedKeyFile
@@ -61,9 +63,12 @@ public final class ScimdeckBackgroundRun: @unchecked Sendable {
         process.executableURL = binary
         process.arguments = arguments
         let sink = directory.appendingPathComponent("background-\(UUID().uuidString).log")
+        log = sink
         _ = FileManager.default.createFile(atPath: sink.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: sink)
-        process.standardError = try FileHandle(forWritingTo: sink)
+        // One handle for both, so that neither writes over the other.
+        let handle = try FileHandle(forWritingTo: sink)
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
     }
 
@@ -72,6 +77,15 @@ public final class ScimdeckBackgroundRun: @unchecked Sendable {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
+
+    /// SIGTERM, as systemd stops a service, then waits for the exit.
+    public func terminate() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+    }
+
+    /// What it printed so far.
+    public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     public var isRunning: Bool { process.isRunning }
 }

@@ -15,6 +15,10 @@ public final class SlapdFixture: @unchecked Sendable {
     public static let readerSizeLimit = 50
 
     public let port: Int
+    /// With `tls`: the ldaps:// port, and the private CA that signed slapd's certificate (StartTLS
+    /// on `url` works too).
+    public let tlsPort: Int?
+    public let caFile: String?
     public let rootPassword: String
     public let readerPassword: String
     public let directory: URL
@@ -24,14 +28,16 @@ public final class SlapdFixture: @unchecked Sendable {
     private let pidFile: URL
 
     public var url: String { "ldap://127.0.0.1:\(port)" }
+    public var ldapsURL: String? { tlsPort.map { "ldaps://127.0.0.1:\($0)" } }
 
     /// Starts slapd with the base entries (`ou=people`, `ou=groups`, the reader) and then `seed`
     /// (LDIF, loaded offline with slapadd: 2,500 entries take a moment, not an `ldapadd` each).
-    public static func start(seed: String = "") throws -> SlapdFixture {
+    /// With `tls`, slapd also has a certificate for 127.0.0.1 from a private CA (`caFile`), and listens for ldaps:// too.
+    public static func start(seed: String = "", tls: Bool = false) throws -> SlapdFixture {
         var lastError: any Error = SlapdFixtureError.notStarted("no attempt made")
         for _ in 0..<3 {
             do {
-                return try SlapdFixture(port: TestEnvironment.freeLoopbackPort(), seed: seed)
+                return try SlapdFixture(port: TestEnvironment.freeLoopbackPort(), tlsPort: tls ? TestEnvironment.freeLoopbackPort() : nil, seed: seed)
             } catch let error as SlapdFixtureError {
                 // A port taken between choosing and binding is worth another try; anything else is not.
                 guard case .portTaken = error else { throw error }
@@ -41,8 +47,9 @@ public final class SlapdFixture: @unchecked Sendable {
         throw lastError
     }
 
-    private init(port: Int, seed: String) throws {
+    private init(port: Int, tlsPort: Int?, seed: String) throws {
         self.port = port
+        self.tlsPort = tlsPort
         rootPassword = "root-\(UUID().uuidString)"
         readerPassword = "reader-\(UUID().uuidString)"
         directory = try TestEnvironment.makeTemporaryDirectory("slapd")
@@ -53,7 +60,17 @@ public final class SlapdFixture: @unchecked Sendable {
         pidFile = directory.appendingPathComponent("slapd.pid")
         try Data(rootPassword.utf8).write(to: passwordFile)
         let config = directory.appendingPathComponent("slapd.conf")
-        try Self.configuration(database: database, rootPassword: rootPassword).write(to: config, atomically: true, encoding: .utf8)
+        var configuration = Self.configuration(database: database, rootPassword: rootPassword)
+        if tlsPort != nil {
+            let authority = try TestCertificateAuthority(in: directory)
+            caFile = authority.caFile
+            // Global directives: before the database section.
+            configuration = "TLSCACertificateFile \(authority.caFile)\nTLSCertificateFile \(authority.certificateFile)\n"
+                + "TLSCertificateKeyFile \(authority.keyFile)\n" + configuration
+        } else {
+            caFile = nil
+        }
+        try configuration.write(to: config, atomically: true, encoding: .utf8)
         let ldif = directory.appendingPathComponent("seed.ldif")
         try (Self.baseEntries(readerPassword: readerPassword) + "\n" + seed).write(to: ldif, atomically: true, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -71,7 +88,8 @@ public final class SlapdFixture: @unchecked Sendable {
         kill -9 $child 2>/dev/null
         wait $child
         """
-        process.arguments = ["-c", script, "slapd-fixture", config.path, "ldap://127.0.0.1:\(port)/", String(getpid()), pidFile.path]
+        let listeners = ["ldap://127.0.0.1:\(port)/"] + (tlsPort.map { ["ldaps://127.0.0.1:\($0)/"] } ?? [])
+        process.arguments = ["-c", script, "slapd-fixture", config.path, listeners.joined(separator: " "), String(getpid()), pidFile.path]
         process.standardInput = FileHandle.nullDevice
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -139,7 +157,11 @@ public final class SlapdFixture: @unchecked Sendable {
             }
             if let descriptor = LoopbackSocket.connect(port: port) {
                 close(descriptor)
-                return
+                guard let tlsPort else { return }
+                if let secure = LoopbackSocket.connect(port: tlsPort) {
+                    close(secure)
+                    return
+                }
             }
             usleep(20_000)
         }

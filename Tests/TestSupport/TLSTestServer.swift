@@ -14,16 +14,10 @@ public final class TLSTestServer: @unchecked Sendable {
 
     public init() throws {
         directory = try TestEnvironment.makeTemporaryDirectory("tls-server")
-        caFile = directory.appendingPathComponent("ca.pem").path
-        let key = directory.appendingPathComponent("server-key.pem").path
-        let certificate = directory.appendingPathComponent("server.pem").path
-        let caKey = directory.appendingPathComponent("ca-key.pem").path
-        let request = directory.appendingPathComponent("server.csr").path
-        let extensions = directory.appendingPathComponent("san.ext")
-        try Data("subjectAltName=IP:127.0.0.1\n".utf8).write(to: extensions)
-        try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey, "-out", caFile, "-days", "2", "-subj", "/CN=scimdeck test CA"])
-        try Self.openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", request, "-subj", "/CN=127.0.0.1"])
-        try Self.openssl(["x509", "-req", "-in", request, "-CA", caFile, "-CAkey", caKey, "-CAcreateserial", "-out", certificate, "-days", "2", "-extfile", extensions.path])
+        let authority = try TestCertificateAuthority(in: directory)
+        caFile = authority.caFile
+        let key = authority.keyFile
+        let certificate = authority.certificateFile
 
         port = try TestEnvironment.freeLoopbackPort()
         let script = """
@@ -86,26 +80,13 @@ public final class TLSTestServer: @unchecked Sendable {
         }
         throw TLSTestServerError.notListening(port)
     }
-
-    private static func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TLSTestServerError.openssl(arguments.first ?? "") }
-    }
 }
 
 public enum TLSTestServerError: Error, CustomStringConvertible {
-    case openssl(String)
     case notListening(Int)
 
     public var description: String {
         switch self {
-        case .openssl(let step): return "openssl \(step) failed: is openssl installed?"
         case .notListening(let port): return "the TLS test server did not listen on \(port)"
         }
     }

@@ -22,9 +22,10 @@ int cldap_simple_bind(LDAP *ld, const char *dn, const char *password, size_t len
 /// server's cookie for the next page, or NULL when this was the last one (free a left-over cookie
 /// with ber_bvfree). `page_size` 0 sends no paging control. `*result` gets the entries (free with
 /// ldap_msgfree) even when the server ends the search with an error such as sizeLimitExceeded.
-/// Returns the search's LDAP result code.
+/// `show_deleted` adds Active Directory's Show Deleted control (1.2.840.113556.1.4.417, critical):
+/// deleted objects (tombstones) are returned too. Returns the search's LDAP result code.
 int cldap_search_page(LDAP *ld, const char *base, const char *filter, char **attributes, int page_size,
-                      int timeout_seconds, struct berval **cookie, LDAPMessage **result);
+                      int show_deleted, int timeout_seconds, struct berval **cookie, LDAPMessage **result);
 
 /// The server's or library's diagnostic message for the last operation, or NULL; free with ldap_memfree.
 char *cldap_diagnostic(LDAP *ld);

@@ -29,6 +29,8 @@ public struct DirectorySource: Sendable, Equatable, Codable, FetchableRecord, Mu
     public var changeMark: String?
     public var lastImportAt: Date?
     public var lastImportKind: ImportKind?
+    /// When the last full import was (nil: never, or the source now reads another server or base).
+    public var lastFullImportAt: Date?
     /// The last import's one-line summary.
     public var lastImportSummary: String?
 

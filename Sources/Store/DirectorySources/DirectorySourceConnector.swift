@@ -31,12 +31,16 @@ public struct DirectoryQuery: Sendable, Equatable {
     public var attributes: [String]
     /// Entries per page (RFC 2696 paged results); 0 asks for everything at once.
     public var pageSize: Int
+    /// Deleted objects too (Active Directory's Show Deleted control): how an incremental import
+    /// finds who was deleted since the last one.
+    public var showDeleted: Bool
 
-    public init(baseDN: String, filter: String, attributes: [String], pageSize: Int) {
+    public init(baseDN: String, filter: String, attributes: [String], pageSize: Int, showDeleted: Bool = false) {
         self.baseDN = baseDN
         self.filter = filter
         self.attributes = attributes
         self.pageSize = pageSize
+        self.showDeleted = showDeleted
     }
 }
 

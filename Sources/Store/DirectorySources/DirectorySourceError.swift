@@ -8,6 +8,11 @@ public enum DirectorySourceError: Error, Equatable, LocalizedError, CustomString
     case unreachable(url: String, reason: String)
     /// The TCP connection worked but TLS did not (handshake, certificate, StartTLS refused).
     case tls(url: String, reason: String)
+    /// The server refuses a simple bind over a connection without TLS (strongerAuthRequired, 8), as
+    /// Active Directory does.
+    case tlsRequired(url: String)
+    /// The base DN is outside what the server holds: it answered with a referral (10) elsewhere.
+    case baseElsewhere(baseDN: String, referral: String)
     /// The server stopped the search at its size limit (sizeLimitExceeded 4, adminLimitExceeded 11).
     case sizeLimit(baseDN: String, entriesRead: Int)
     /// The base DN does not exist on the server (noSuchObject, 32).
@@ -36,6 +41,12 @@ public enum DirectorySourceError: Error, Equatable, LocalizedError, CustomString
             return "cannot reach \(url): \(reason); check the host, the port and that the server is running"
         case let .tls(url, reason):
             return "TLS with \(url) failed: \(reason); check --ca-file, the server's certificate and its name"
+        case let .tlsRequired(url):
+            return "\(url) refuses a password bind without TLS (strongerAuthRequired, 8); "
+                + "use ldaps:// or --start-tls, with --ca-file for the server's CA"
+        case let .baseElsewhere(baseDN, referral):
+            return "the base DN \(baseDN) is not held by this server (it refers to \(referral.isEmpty ? "another server" : referral)); "
+                + "check --base-dn: it should end in the domain's DN, e.g. DC=corp,DC=example"
         case let .sizeLimit(baseDN, entriesRead):
             return "the server stopped the search under \(baseDN) at its size limit after \(entriesRead) entries "
                 + "(sizeLimitExceeded); raise the bind account's limit or use a server that supports paged results"

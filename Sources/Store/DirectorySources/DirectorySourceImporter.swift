@@ -47,7 +47,7 @@ public struct DirectorySourceImporter: Sendable {
         var issues: [ImportIssue] = []
         var highest = source.changeMark
         func note(_ entry: DirectoryEntry) {
-            if let value = reader.changeMark(entry), highest.map({ value > $0 }) ?? true { highest = value }
+            if let value = reader.changeMark(entry), highest.map({ mapping.changeMarkOrder.isAfter(value, $0) }) ?? true { highest = value }
         }
         report.peopleRead = try connection.search(query(source, filter: changed(mapping.userFilter, since: mark, mapping), attributes: mapping.userAttributes)) { entry in
             note(entry)
@@ -57,10 +57,24 @@ public struct DirectorySourceImporter: Sendable {
             note(entry)
             if let group = reader.group(entry, line: groups.count + 1, issues: &issues) { groups.append(group) }
         }
+        var deleted = Set<String>()
+        if mark != nil, mapping.readsDeletedObjects, let domain = Self.domainDN(source.baseDN) {
+            let tombstones = DirectoryQuery(baseDN: "CN=Deleted Objects,\(domain)", filter: changed("(isDeleted=TRUE)", since: mark, mapping),
+                                            attributes: [mapping.idAttribute, mapping.changeAttribute], pageSize: source.pageSize, showDeleted: true)
+            do {
+                _ = try connection.search(tombstones) { entry in
+                    note(entry)
+                    if let key = reader.externalKey(entry) { deleted.insert(key) }
+                }
+            } catch {
+                // Reading tombstones needs rights a read-only bind may lack: the deletions then wait for the full import.
+                issues.append(ImportIssue(line: 0, reason: "deleted objects not read (\(error)); the next full import removes what was deleted"))
+            }
+        }
         report.issues = issues
         report.changeMark = highest
 
-        let read = SourceImportApplier.Read(people: people, groups: groups, authoritative: report.kind == .full)
+        let read = SourceImportApplier.Read(people: people, groups: groups, authoritative: report.kind == .full, deletedKeys: deleted)
         return try writer.writeWithoutTransaction { db in
             var result = report
             try db.inTransaction(.immediate) {
@@ -74,6 +88,7 @@ public struct DirectorySourceImporter: Sendable {
                 updated.changeMark = highest
                 updated.lastImportAt = Date()
                 updated.lastImportKind = result.kind
+                if result.kind == .full { updated.lastFullImportAt = updated.lastImportAt }
                 updated.lastImportSummary = result.description
                 try updated.update(db)
                 return dryRun ? .rollback : .commit
@@ -99,6 +114,13 @@ public struct DirectorySourceImporter: Sendable {
         guard let mark else { return filter }
         let wrapped = filter.hasPrefix("(") ? filter : "(\(filter))"
         return "(&\(wrapped)(\(mapping.changeAttribute)>=\(Self.escapedFilterValue(mark))))"
+    }
+
+    /// The domain a base DN is in: its trailing `DC=` components (`OU=Corp,DC=corp,DC=example` → `DC=corp,DC=example`).
+    static func domainDN(_ baseDN: String) -> String? {
+        let parts = baseDN.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let domain = parts.reversed().prefix { $0.lowercased().hasPrefix("dc=") }.reversed()
+        return domain.isEmpty ? nil : domain.joined(separator: ",")
     }
 
     /// RFC 4515 escapes for a value inside a filter.

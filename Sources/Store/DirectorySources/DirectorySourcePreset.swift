@@ -1,22 +1,39 @@
-/// Which attributes a kind of directory server uses for what. `ad` comes with Active Directory
-/// support; its mapping slots (binary `objectGUID`, `uSNChanged`) are already in `DirectorySourceMapping`.
+/// Which attributes a kind of directory server uses for what.
 public enum DirectorySourcePreset: String, Sendable, CaseIterable, Codable {
     case openldap
+    /// Active Directory (and Samba AD).
+    case ad
 
     public var mapping: DirectorySourceMapping {
         switch self {
         case .openldap:
             return DirectorySourceMapping(
-                idAttribute: "entryUUID", idFormat: .text, loginAttribute: "uid", emailAttribute: "mail",
+                idAttribute: "entryUUID", idFormat: .text, loginAttributes: ["uid"], emailAttribute: "mail",
                 firstNameAttribute: "givenName", lastNameAttribute: "sn", displayNameAttributes: ["displayName", "cn"],
                 extraAttributes: ["title", "departmentNumber", "telephoneNumber", "employeeNumber"],
                 userFilter: "(objectClass=inetOrgPerson)",
                 groupFilter: "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))",
                 groupNameAttribute: "cn", groupDescriptionAttribute: "description",
                 memberDNAttributes: ["member", "uniqueMember"], memberLoginAttributes: ["memberUid"],
-                changeAttribute: "modifyTimestamp",
+                changeAttribute: "modifyTimestamp", changeMarkOrder: .text,
                 // OpenLDAP has no standard disabled flag: the ppolicy lock, or a marker value.
                 disabledWhen: [.present("pwdAccountLockedTime"), .equals("employeeType", "disabled")])
+        case .ad:
+            return DirectorySourceMapping(
+                idAttribute: "objectGUID", idFormat: .guid,
+                // A user without a UPN (made by an old tool) still has its pre-Windows 2000 name.
+                loginAttributes: ["userPrincipalName", "sAMAccountName"], emailAttribute: "mail",
+                firstNameAttribute: "givenName", lastNameAttribute: "sn", displayNameAttributes: ["displayName", "cn"],
+                extraAttributes: ["department", "title", "telephoneNumber", "employeeID", "employeeNumber"],
+                // Computer accounts are users too: objectCategory=person leaves them out.
+                userFilter: "(&(objectCategory=person)(objectClass=user))",
+                groupFilter: "(objectClass=group)",
+                groupNameAttribute: "cn", groupDescriptionAttribute: "description",
+                memberDNAttributes: ["member"], memberLoginAttributes: [],
+                changeAttribute: "uSNChanged", changeMarkOrder: .integer,
+                // ACCOUNTDISABLE, bit 2 of userAccountControl.
+                disabledWhen: [.bitSet("userAccountControl", 2)],
+                managerAttribute: "manager", readsDeletedObjects: true)
         }
     }
 }
@@ -37,11 +54,33 @@ public struct DirectorySourceMapping: Sendable, Equatable {
         case present(String)
         /// The attribute has this value (case-insensitive).
         case equals(String, String)
+        /// The attribute is an integer with this bit (mask) set.
+        case bitSet(String, UInt64)
+    }
+
+    /// How change marks compare: the next incremental read starts at the highest one.
+    public enum ChangeMarkOrder: String, Sendable {
+        /// Generalized time (`modifyTimestamp`), which sorts as text.
+        case text
+        /// A decimal counter (`uSNChanged`): 1000 comes after 999.
+        case integer
+
+        /// Whether `value` is after `mark`.
+        public func isAfter(_ value: String, _ mark: String) -> Bool {
+            switch self {
+            case .text: return value > mark
+            case .integer:
+                guard let number = UInt64(value) else { return false }
+                guard let current = UInt64(mark) else { return true }
+                return number > current
+            }
+        }
     }
 
     public var idAttribute: String
     public var idFormat: IdentifierFormat
-    public var loginAttribute: String
+    /// The first one present is the login.
+    public var loginAttributes: [String]
     public var emailAttribute: String
     public var firstNameAttribute: String
     public var lastNameAttribute: String
@@ -59,15 +98,50 @@ public struct DirectorySourceMapping: Sendable, Equatable {
     public var memberLoginAttributes: [String]
     /// Grows on every change; the highest value seen is where the next incremental read starts.
     public var changeAttribute: String
+    public var changeMarkOrder: ChangeMarkOrder
     public var disabledWhen: [DisabledRule]
+    /// Holds the DN of the person's manager; imported as the manager's login, under `manager`.
+    public var managerAttribute: String?
+    /// An incremental import also reads the domain's deleted objects (Active Directory keeps them as
+    /// tombstones, with their objectGUID, under `CN=Deleted Objects`), so deletions arrive without a full import.
+    public var readsDeletedObjects: Bool
+
+    public init(
+        idAttribute: String, idFormat: IdentifierFormat, loginAttributes: [String], emailAttribute: String,
+        firstNameAttribute: String, lastNameAttribute: String, displayNameAttributes: [String], extraAttributes: [String],
+        userFilter: String, groupFilter: String, groupNameAttribute: String, groupDescriptionAttribute: String,
+        memberDNAttributes: [String], memberLoginAttributes: [String], changeAttribute: String, changeMarkOrder: ChangeMarkOrder,
+        disabledWhen: [DisabledRule], managerAttribute: String? = nil, readsDeletedObjects: Bool = false
+    ) {
+        self.idAttribute = idAttribute
+        self.idFormat = idFormat
+        self.loginAttributes = loginAttributes
+        self.emailAttribute = emailAttribute
+        self.firstNameAttribute = firstNameAttribute
+        self.lastNameAttribute = lastNameAttribute
+        self.displayNameAttributes = displayNameAttributes
+        self.extraAttributes = extraAttributes
+        self.userFilter = userFilter
+        self.groupFilter = groupFilter
+        self.groupNameAttribute = groupNameAttribute
+        self.groupDescriptionAttribute = groupDescriptionAttribute
+        self.memberDNAttributes = memberDNAttributes
+        self.memberLoginAttributes = memberLoginAttributes
+        self.changeAttribute = changeAttribute
+        self.changeMarkOrder = changeMarkOrder
+        self.disabledWhen = disabledWhen
+        self.managerAttribute = managerAttribute
+        self.readsDeletedObjects = readsDeletedObjects
+    }
 
     /// Every attribute a user search asks for.
     var userAttributes: [String] {
-        var names = [idAttribute, loginAttribute, emailAttribute, firstNameAttribute, lastNameAttribute, changeAttribute]
+        var names = [idAttribute] + loginAttributes + [emailAttribute, firstNameAttribute, lastNameAttribute, changeAttribute]
         names += displayNameAttributes + extraAttributes
+        if let managerAttribute { names.append(managerAttribute) }
         for rule in disabledWhen {
             switch rule {
-            case let .present(name), let .equals(name, _): names.append(name)
+            case let .present(name), let .equals(name, _), let .bitSet(name, _): names.append(name)
             }
         }
         return Self.unique(names)

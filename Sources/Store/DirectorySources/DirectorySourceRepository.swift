@@ -18,6 +18,7 @@ public struct DirectorySourceRepository: Sendable {
                 source.id = stored.id
                 let sameData = stored.url == source.url && stored.baseDN == source.baseDN
                 source.changeMark = sameData ? stored.changeMark : nil
+                source.lastFullImportAt = sameData ? stored.lastFullImportAt : nil
                 source.lastImportAt = stored.lastImportAt
                 source.lastImportKind = stored.lastImportKind
                 source.lastImportSummary = stored.lastImportSummary

@@ -5,6 +5,8 @@ struct SourcePerson {
     var externalKey: String
     var dnKey: String
     var person: ImportedPerson
+    /// The manager's DN (normalized), which the applier turns into the manager's login.
+    var managerDNKey: String?
 }
 
 /// A group entry of a source: its members as the server names them (DNs of people or of groups
@@ -28,11 +30,7 @@ struct SourceEntryReader {
         case .text:
             return String(data: bytes, encoding: .utf8)?.lowercased()
         case .guid:
-            guard bytes.count == 16 else { return bytes.map { String(format: "%02x", $0) }.joined() }
-            // The first three fields are little-endian on the wire.
-            let b = Array(bytes)
-            let order = [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15]
-            return order.map { $0 < 0 ? "-" : String(format: "%02x", b[$0]) }.joined()
+            return ObjectGUID.text(bytes)
         }
     }
 
@@ -44,8 +42,8 @@ struct SourceEntryReader {
             issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.idAttribute); skipped"))
             return nil
         }
-        guard let login = entry.text(mapping.loginAttribute)?.trimmingSpaces, !login.isEmpty else {
-            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.loginAttribute); skipped"))
+        guard let login = mapping.loginAttributes.lazy.compactMap({ entry.text($0)?.trimmingSpaces }).first(where: { !$0.isEmpty }) else {
+            issues.append(ImportIssue(line: 0, reason: "\(entry.dn): no \(mapping.loginAttributes.joined(separator: " or ")); skipped"))
             return nil
         }
         var person = ImportedPerson(line: line, login: login)
@@ -60,7 +58,8 @@ struct SourceEntryReader {
         for name in mapping.extraAttributes {
             if let value = entry.text(name) { person.attributes[name] = value }
         }
-        return SourcePerson(externalKey: key, dnKey: DistinguishedName.normalized(entry.dn), person: person)
+        let manager = mapping.managerAttribute.flatMap { entry.text($0) }.map(DistinguishedName.normalized)
+        return SourcePerson(externalKey: key, dnKey: DistinguishedName.normalized(entry.dn), person: person, managerDNKey: manager)
     }
 
     func group(_ entry: DirectoryEntry, line: Int, issues: inout [ImportIssue]) -> SourceGroup? {
@@ -83,6 +82,7 @@ struct SourceEntryReader {
             switch rule {
             case let .present(name): return !entry.raw(name).isEmpty
             case let .equals(name, value): return entry.texts(name).contains { CaseFolding.lowercased($0) == CaseFolding.lowercased(value) }
+            case let .bitSet(name, mask): return entry.texts(name).contains { Int64($0).map { UInt64(bitPattern: $0) & mask != 0 } ?? false }
             }
         }
     }

@@ -3,9 +3,8 @@ import GRDB
 
 /// Writes what a source import read, inside the caller's transaction.
 ///
-/// People and groups are matched first by the source's stable id (`source`, `externalKey`): a stored
-/// row whose login (or name) the source changed is renamed in place, so the file importer's
-/// applier, which matches by login and name, then finds it and updates the rest. Memberships are
+/// People and groups are matched first by the source's stable id (`StableIDRenamer`), then by login
+/// and name (the file importer's applier). Memberships are
 /// resolved from member DNs through the DNs this source's entries had when last read (most members
 /// of a group read by an incremental import were not read this time), and written by the same
 /// `NestedMembershipApplier` that file imports use, which expands nested groups.
@@ -15,6 +14,8 @@ struct SourceImportApplier {
         var groups: [SourceGroup]
         /// A full import: what the source did not return leaves the directory.
         var authoritative: Bool
+        /// Stable ids of objects deleted in the source since the last import (AD tombstones).
+        var deletedKeys: Set<String> = []
     }
 
     let sourceId: Int64
@@ -22,6 +23,7 @@ struct SourceImportApplier {
 
     func apply(_ read: Read, _ db: Database, report: inout SourceImportReport) throws {
         var read = read
+        try resolveManagers(&read.people, db)
         let personRenames = try renamePeople(&read.people, db, report: &report)
         let groupRenames = try renameGroups(&read.groups, db, report: &report)
 
@@ -46,78 +48,42 @@ struct SourceImportApplier {
 
         try recordDNs(read, db)
         if read.authoritative { try removeUnseen(read, db, report: &report) }
+        if !read.deletedKeys.isEmpty { try removeDeleted(read.deletedKeys, db, report: &report) }
         try applyMemberships(read.groups, db, report: &report)
     }
 
-    private struct Renames {
-        /// Renamed people (or groups) whose other fields changed too.
-        var alsoChanged = 0
+    /// Turns each manager DN into the manager's login: among the people read now, then those this
+    /// source brought before. A manager outside the source's base is left out.
+    private func resolveManagers(_ people: inout [SourcePerson], _ db: Database) throws {
+        guard people.contains(where: { $0.managerDNKey != nil }) else { return }
+        var loginByDN: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.dnKey, p.login FROM directorySourceEntry e JOIN person p ON p.source = ? AND p.externalKey = e.externalKey
+            WHERE e.sourceId = ? AND e.kind = 'person'
+            """, arguments: [sourceName, sourceId]) {
+            loginByDN[row["dnKey"]] = row["login"]
+        }
+        for person in people { loginByDN[person.dnKey] = person.person.login }
+        for index in people.indices {
+            guard let dn = people[index].managerDNKey else { continue }
+            people[index].person.attributes["manager"] = loginByDN[dn]
+        }
     }
 
-    /// Renames stored people whose stable id came back with another login. A new login already held
-    /// by someone else is a conflict: that entry is reported and left out.
-    private func renamePeople(_ people: inout [SourcePerson], _ db: Database, report: inout SourceImportReport) throws -> Renames {
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, externalKey, loginKey, firstName, lastName, email, status, attributes FROM person WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [sourceName]) {
-            stored[row["externalKey"]] = row
-        }
-        var renames = Renames()
-        var kept: [SourcePerson] = []
-        kept.reserveCapacity(people.count)
-        let rename = try db.cachedStatement(sql: "UPDATE person SET login = ?, loginKey = ? WHERE id = ?")
-        for entry in people {
-            guard let row = stored[entry.externalKey], (row["loginKey"] as String) != entry.person.loginKey else {
-                kept.append(entry)
-                continue
-            }
-            let id: Int64 = row["id"]
-            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE loginKey = ?", arguments: [entry.person.loginKey]), holder != id {
-                report.issues.append(ImportIssue(line: 0, reason: "\(entry.person.login): renamed in \(sourceName), but another person already has that login; left as it was"))
-                continue
-            }
-            try rename.execute(arguments: [entry.person.login, entry.person.loginKey, id])
-            report.peopleRenamed += 1
-            let person = entry.person
-            let same = (row["firstName"] as String) == person.firstName && (row["lastName"] as String) == person.lastName
-                && (row["email"] as String) == person.email && (row["status"] as String) == (person.status ?? .active).rawValue
-                && (row["attributes"] as String) == AttributesCoding.encode(person.attributes)
-            if !same { renames.alsoChanged += 1 }
-            kept.append(entry)
-        }
-        people = kept
-        return renames
+    private func renamePeople(_ people: inout [SourcePerson], _ db: Database, report: inout SourceImportReport) throws -> StableIDRenamer.Result {
+        let result = try StableIDRenamer(source: sourceName).renamePeople(people.map(\.person), db)
+        report.peopleRenamed += result.renamed
+        report.issues += result.issues
+        people = people.enumerated().filter { !result.leftOut.contains($0.offset) }.map(\.element)
+        return result
     }
 
-    private func renameGroups(_ groups: inout [SourceGroup], _ db: Database, report: inout SourceImportReport) throws -> Renames {
-        var stored: [String: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, externalKey, nameKey, description FROM directoryGroup WHERE source = ? AND externalKey IS NOT NULL
-            """, arguments: [sourceName]) {
-            stored[row["externalKey"]] = row
-        }
-        var renames = Renames()
-        var kept: [SourceGroup] = []
-        let rename = try db.cachedStatement(sql: "UPDATE directoryGroup SET name = ?, nameKey = ? WHERE id = ?")
-        for entry in groups {
-            let key = DirectoryGroup.nameKey(entry.group.name)
-            guard let row = stored[entry.externalKey], (row["nameKey"] as String) != key else {
-                kept.append(entry)
-                continue
-            }
-            let id: Int64 = row["id"]
-            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM directoryGroup WHERE nameKey = ?", arguments: [key]), holder != id {
-                report.issues.append(ImportIssue(line: 0, reason: "group \(entry.group.name): renamed in \(sourceName), but another group already has that name; left as it was"))
-                continue
-            }
-            try rename.execute(arguments: [entry.group.name, key, id])
-            report.groupsRenamed += 1
-            if (row["description"] as String) != (entry.group.description ?? "") { renames.alsoChanged += 1 }
-            kept.append(entry)
-        }
-        groups = kept
-        return renames
+    private func renameGroups(_ groups: inout [SourceGroup], _ db: Database, report: inout SourceImportReport) throws -> StableIDRenamer.Result {
+        let result = try StableIDRenamer(source: sourceName).renameGroups(groups.map(\.group), db)
+        report.groupsRenamed += result.renamed
+        report.issues += result.issues
+        groups = groups.enumerated().filter { !result.leftOut.contains($0.offset) }.map(\.element)
+        return result
     }
 
     private func recordDNs(_ read: Read, _ db: Database) throws {
@@ -153,6 +119,20 @@ struct SourceImportApplier {
             let kind: String = row["kind"], key: String = row["externalKey"]
             if (kind == "person" ? seenPeople : seenGroups).contains(key) { continue }
             try forget.execute(arguments: [sourceId, kind, key])
+        }
+    }
+
+    /// Removes this source's people and groups whose objects the source deleted (links kept, as above).
+    private func removeDeleted(_ keys: Set<String>, _ db: Database, report: inout SourceImportReport) throws {
+        let deletePerson = try db.cachedStatement(sql: "DELETE FROM person WHERE source = ? AND externalKey = ?")
+        let deleteGroup = try db.cachedStatement(sql: "DELETE FROM directoryGroup WHERE source = ? AND externalKey = ?")
+        let forget = try db.cachedStatement(sql: "DELETE FROM directorySourceEntry WHERE sourceId = ? AND externalKey = ?")
+        for key in keys.sorted() {
+            try deletePerson.execute(arguments: [sourceName, key])
+            report.peopleRemoved += db.changesCount
+            try deleteGroup.execute(arguments: [sourceName, key])
+            report.groupsRemoved += db.changesCount
+            try forget.execute(arguments: [sourceId, key])
         }
     }
 

@@ -94,6 +94,19 @@ struct DirectoryImportApplier {
     private func storedMatches(_ people: [ImportedPerson], keys: [String], order: [Int], _ db: Database) throws -> (ids: [Int64], changed: [Bool]) {
         var ids = [Int64](repeating: 0, count: people.count)
         var changed = [Bool](repeating: false, count: people.count)
+        // A few people (an incremental import's changes) are looked up by the loginKey index: the walk
+        // below would read the whole directory for them.
+        if people.count <= Self.lookupLimit {
+            let lookup = try db.cachedStatement(sql: """
+                SELECT id, loginKey, login, firstName, lastName, email, status, attributes, externalKey FROM person WHERE loginKey = ?
+                """)
+            for index in people.indices {
+                guard let row = try Row.fetchOne(lookup, arguments: [keys[index]]) else { continue }
+                ids[index] = row[0]
+                changed[index] = try !Self.isStored(people[index], as: row)
+            }
+            return (ids, changed)
+        }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, loginKey, login, firstName, lastName, email, status, attributes, externalKey FROM person ORDER BY loginKey
             """)
@@ -110,6 +123,9 @@ struct DirectoryImportApplier {
         }
         return (ids, changed)
     }
+
+    /// Up to this many people are looked up one by one rather than by walking every stored person.
+    static let lookupLimit = 2000
 
     /// Whether the stored row already says what the file says. Takes the person in place (`borrowing`):
     /// a copy of each person retained and released every field.

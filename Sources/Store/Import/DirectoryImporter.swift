@@ -49,7 +49,21 @@ public struct DirectoryImporter: Sendable {
             var report = baseReport
             try db.inTransaction(.immediate) {
                 willWrite?()
-                try DirectoryImportApplier().apply(validBatch, to: db, report: &report)
+                var batch = validBatch
+                let renamer = StableIDRenamer(source: batch.source)
+                let people = try renamer.renamePeople(batch.people, db)
+                let groups = try renamer.renameGroups(batch.groups, db)
+                batch.people = batch.people.enumerated().filter { !people.leftOut.contains($0.offset) }.map(\.element)
+                batch.groups = batch.groups.enumerated().filter { !groups.leftOut.contains($0.offset) }.map(\.element)
+                report.issues += people.issues + groups.issues
+                try DirectoryImportApplier().apply(batch, to: db, report: &report)
+                // A rename the applier then saw as unchanged (or updated) is reported as a rename alone.
+                report.peopleRenamed = people.renamed
+                report.peopleUpdated -= people.alsoChanged
+                report.peopleUnchanged -= people.renamed - people.alsoChanged
+                report.groupsRenamed = groups.renamed
+                report.groupsUpdated -= groups.alsoChanged
+                report.groupsUnchanged -= groups.renamed - groups.alsoChanged
                 return dryRun ? .rollback : .commit
             }
             return report

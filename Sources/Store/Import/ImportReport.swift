@@ -13,10 +13,14 @@ public struct ImportReport: Sendable, CustomStringConvertible {
     public var issues: [ImportIssue]
     public var peopleAdded = 0
     public var peopleUpdated = 0
+    /// Same stable id (objectGUID, entryUUID, externalId), new login.
+    public var peopleRenamed = 0
     public var peopleUnchanged = 0
     public var peopleSkipped = 0
     public var groupsAdded = 0
     public var groupsUpdated = 0
+    /// Same stable id, new name.
+    public var groupsRenamed = 0
     public var groupsUnchanged = 0
     public var membershipsAdded = 0
     public var membershipsRemoved = 0
@@ -39,7 +43,7 @@ public struct ImportReport: Sendable, CustomStringConvertible {
 
     /// Whether the store differs (or would differ) after the import.
     public var changesAnything: Bool {
-        peopleAdded + peopleUpdated + groupsAdded + groupsUpdated + membershipsAdded + membershipsRemoved
+        peopleAdded + peopleUpdated + peopleRenamed + groupsAdded + groupsUpdated + groupsRenamed + membershipsAdded + membershipsRemoved
             + membershipsReclassified + groupNestingAdded + groupNestingRemoved > 0
     }
 
@@ -51,9 +55,13 @@ public struct ImportReport: Sendable, CustomStringConvertible {
         case .rejected:
             return "nothing imported: \(errors.count) error(s); fix them or pass --skip-invalid to import the other rows"
         }
-        var text = "\(verb): people \(peopleAdded) added, \(peopleUpdated) updated, \(peopleUnchanged) unchanged"
+        var text = "\(verb): people \(peopleAdded) added, \(peopleUpdated) updated, "
+        if peopleRenamed > 0 { text += "\(peopleRenamed) renamed, " }
+        text += "\(peopleUnchanged) unchanged"
         if peopleSkipped > 0 { text += ", \(peopleSkipped) skipped" }
-        text += "; groups \(groupsAdded) added, \(groupsUpdated) updated, \(groupsUnchanged) unchanged"
+        text += "; groups \(groupsAdded) added, \(groupsUpdated) updated, "
+        if groupsRenamed > 0 { text += "\(groupsRenamed) renamed, " }
+        text += "\(groupsUnchanged) unchanged"
         text += "; memberships \(membershipsAdded) added"
         if membershipsAddedThroughNesting > 0 { text += " (\(membershipsAddedThroughNesting) through nested groups)" }
         text += ", \(membershipsRemoved) removed"

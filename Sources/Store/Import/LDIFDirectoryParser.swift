@@ -105,11 +105,9 @@ struct LDIFDirectoryParser {
         return person
     }
 
-    /// objectGUID (AD, as hex) or entryUUID (OpenLDAP), else the DN.
+    /// objectGUID (AD) or entryUUID (OpenLDAP), written as a directory source writes them, else the DN.
     private static func externalKey(_ record: LDIFRecord) -> String {
-        if let guid = record.firstBytes("objectguid") {
-            return guid.map { String(format: "%02x", $0) }.joined()
-        }
-        return record.first("entryuuid") ?? record.dn
+        if let guid = record.firstBytes("objectguid") { return ObjectGUID.text(guid) }
+        return record.first("entryuuid")?.lowercased() ?? record.dn
     }
 }
