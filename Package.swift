@@ -75,7 +75,7 @@ let package = Package(
             dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SAML", "SCIM", "Store", "TestSupport"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
         // A real slapd started by the tests (SlapdFixture): binds, paging, incremental and full imports.

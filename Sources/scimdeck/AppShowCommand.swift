@@ -28,7 +28,8 @@ struct AppShowCommand: ParsableCommand {
                       "  Base URL              \(settings.baseURL)", "  API token             \(settings.apiToken)",
                       "  Create Users          \(settings.createUsers ? "on" : "off")",
                       "  Update User Attributes \(settings.updateUserAttributes ? "on" : "off")",
-                      "  Deactivate Users      \(settings.deactivateUsers ? "on" : "off")", "  Request profile       \(settings.profile)"]
+                      "  Deactivate Users      \(settings.deactivateUsers ? "on" : "off")", "  Request profile       \(settings.profile)",
+                      "  Sync                  \(summary.provisioning)"]
         }
         if let mappings = summary.mappings, !mappings.isEmpty {
             lines += ["", "Attribute mappings"] + mappings.map { "  \($0.attribute) ← \($0.expression)  [\($0.applyOn)]" }

@@ -45,8 +45,8 @@ struct AppSummary: Encodable {
         catalog = Catalog.entry(named: app.catalogEntry)?.name ?? app.catalogEntry
         stack = app.stack == .production ? "production" : "demo-test"
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        provisioning = settings?.apiIntegrationEnabled == true ? "enabled" : "off"
-        linkedUsers = try store.provisioning.remoteLinks(appId: appID, kind: .user).count
+        provisioning = Self.provisioningText(try SyncReadiness.of(appID: appID, in: store))
+        linkedUsers = try store.provisioning.counts(appId: appID).linkedUsers
         guard detailed else { return }
         if let signOn = try store.records(SignOnSettings.self).fetch(key: appID) {
             self.signOn = SignOn(defaultRelayState: signOn.defaultRelayState, acsURL: signOn.acsURL, audienceURI: signOn.audienceURI,
@@ -69,6 +69,15 @@ struct AppSummary: Encodable {
         }
         mappings = try store.records(Store.AttributeMapping.self).all(appId: appID).map {
             Mapping(attribute: $0.scimAttribute, expression: $0.expression, applyOn: $0.applyOn == .createOnly ? "create" : "create, update")
+        }
+    }
+
+    /// "active" when the app can sync, "off" while API integration is off, else what is missing.
+    static func provisioningText(_ readiness: SyncReadiness) -> String {
+        switch readiness.reason {
+        case nil: return "active"
+        case .apiIntegrationOff: return "off"
+        case let reason?: return "not ready: \(reason.summary)"
         }
     }
 

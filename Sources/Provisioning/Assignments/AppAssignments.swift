@@ -128,9 +128,9 @@ public struct AppAssignments: Sendable {
         init(store: ScimdeckStore, appID: Int64) throws {
             failures = try store.engine.lastUserFailures(appId: appID)
             guard let plan = try? Planner().plan(SnapshotLoader.load(store, appID: appID)) else { return }
-            // Before the integration is on nothing is sent at all: the tab says what is missing, and
+            // Before the app can sync nothing is sent at all: the tab says what is missing, and
             // the rows stay Pending rather than blaming a switch.
-            if try store.records(ProvisioningSettings.self).fetch(key: appID)?.apiIntegrationEnabled == true {
+            if try SyncReadiness.of(appID: appID, in: store).isReady {
                 heldBack = plan.heldBackPeople
             }
             for conflict in plan.conflicts {

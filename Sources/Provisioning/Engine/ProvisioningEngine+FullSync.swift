@@ -45,7 +45,7 @@ extension ProvisioningEngine {
     private func fullSyncHoldingLock(client: SCIMClient, dryRun: Bool, fixDuplicates: Bool, concurrency: Int, memberBatchSize: Int,
                                      pageSize: Int, progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> FullSyncResult {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
+        if let reason = try readiness(tokenGiven: true).reason { throw EngineError.notReady(app.label, reason) }
         let interrupted = dryRun ? 0 : try store.engine.abandonUnfinished(appId: appID)
         let reading = try await readApp(client: client, pageSize: pageSize)
         let planned = try fullSyncPlan(reading: reading, fixDuplicates: fixDuplicates, memberBatchSize: memberBatchSize)

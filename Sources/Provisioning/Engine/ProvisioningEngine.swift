@@ -38,12 +38,11 @@ public struct ProvisioningEngine: Sendable {
     /// environment) or else the one stored for the app.
     public func client(transport: any HTTPTransport, token: BearerToken? = nil, retry: SCIMRetryPolicy = .standard,
                        logging: Bool = true) throws -> SCIMClient {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard let settings, !settings.baseURL.isEmpty, let baseURL = URL(string: settings.baseURL) else {
-            throw EngineError.noBaseURL(app.label)
-        }
+        let baseURLText = try store.records(ProvisioningSettings.self).fetch(key: appID)?.baseURL ?? ""
         let stored = try storedToken()
-        guard let token = token ?? stored else { throw EngineError.noToken(app.label) }
+        let connection = SyncReadiness.connection(baseURL: baseURLText, hasToken: token != nil || stored != nil)
+        if let reason = connection.reason { throw EngineError.notReady(app.label, reason) }
+        guard let baseURL = URL(string: baseURLText), let token = token ?? stored else { throw EngineError.notReady(app.label, .badBaseURL) }
         let recorder = RequestLogRecorder(store: store, appID: appID)
         // ETags are turned on by `sync`, and only where the provider announces them.
         let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry)
@@ -52,6 +51,11 @@ public struct ProvisioningEngine: Sendable {
             observer = { @Sendable exchange in recorder.record(exchange) }
         }
         return SCIMClient(configuration: configuration, transport: transport, observer: observer)
+    }
+
+    /// Whether the app can sync now; `tokenGiven`: this run brings its own token (`--token-file`, `SCIMDECK_TOKEN`).
+    public func readiness(tokenGiven: Bool = false) throws -> SyncReadiness {
+        try SyncReadiness.of(appID: appID, in: store, tokenGiven: tokenGiven)
     }
 
     public func storedToken() throws -> BearerToken? {
@@ -76,7 +80,8 @@ public struct ProvisioningEngine: Sendable {
     private func syncHoldingLock(client: SCIMClient, concurrency: Int, memberBatchSize: Int, bulkMaxOperations: Int?,
                                  progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> SyncResult {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
+        // The client was built from a base URL and a token already: integration being on is what is left to ask.
+        if let reason = try readiness(tokenGiven: true).reason { throw EngineError.notReady(app.label, reason) }
         let interrupted = try store.engine.abandonUnfinished(appId: appID)
         let plan = try await planReadingPushNowGroups(client: client, memberBatchSize: memberBatchSize)
         let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
