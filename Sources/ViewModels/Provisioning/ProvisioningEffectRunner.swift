@@ -18,6 +18,8 @@ public struct ProvisioningEffectRunner: Sendable {
     }
 
     var appID: Int64 { app.id ?? -1 }
+    /// Every Save of the tab goes through this: the change checked whole, then written in one transaction.
+    var settings: AppSettings { AppSettings(store: store, appID: appID) }
     var catalogEntry: CatalogEntry? { Catalog.entry(named: app.catalogEntry) }
 
     // MARK: Driving a view model
@@ -80,30 +82,18 @@ public struct ProvisioningEffectRunner: Sendable {
             return .tokenFileRead(path: path, SecretInput(token.revealedForStorage))
 
         case .testCredentials(let baseURL, let choice, let revision):
-            let token: BearerToken?
+            let token: CredentialTester.Token
             switch choice {
-            case .entered(let entered): token = entered
-            case .stored: token = try? storedToken()
+            case .entered(let entered): token = .given(entered)
+            case .stored: token = .stored
             }
-            guard let token else {
-                return .credentialsTested(.failed("no API token is stored for \(app.label)"), revision: revision)
-            }
-            guard let url = URL(string: baseURL) else {
-                return .credentialsTested(.badURL("\"\(baseURL)\" is not a URL"), revision: revision)
-            }
-            let client = SCIMClient(configuration: SCIMClientConfiguration(baseURL: url, token: token, retry: .never), transport: transport)
-            return .credentialsTested(await client.testCredentials(), revision: revision)
+            let check = await CredentialTester(store: store, app: app, transport: transport).test(baseURL: baseURL, token: token)
+            return .credentialsTested(check, revision: revision)
 
         case .save(let change):
             do {
-                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-                settings.apiIntegrationEnabled = change.apiIntegrationEnabled
-                settings.baseURL = change.baseURL
-                settings.updatedAt = Date()
-                try store.records(ProvisioningSettings.self).save(settings)
-                if let token = change.token {
-                    try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: appID)
-                }
+                try settings.apply(AppSettingsChange(apiIntegrationEnabled: change.apiIntegrationEnabled, baseURL: change.baseURL,
+                                                     apiToken: change.token))
                 return .saved(try integrationSnapshot())
             } catch {
                 return .saveFailed("\(error)")
@@ -124,10 +114,6 @@ public struct ProvisioningEffectRunner: Sendable {
                                    baseURL: settings?.baseURL ?? "", tokenHint: hint)
     }
 
-    private func storedToken() throws -> BearerToken? {
-        try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
-    }
-
     // MARK: To App
 
     public func run(_ effect: ToAppViewModel.Effect) async -> ToAppViewModel.Intent {
@@ -140,12 +126,7 @@ public struct ProvisioningEffectRunner: Sendable {
             }
         case .save(let toggles):
             do {
-                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-                settings.createUsers = toggles.createUsers
-                settings.updateUserAttributes = toggles.updateUserAttributes
-                settings.deactivateUsers = toggles.deactivateUsers
-                settings.updatedAt = Date()
-                try store.records(ProvisioningSettings.self).save(settings)
+                try settings.apply(AppSettingsChange(toggles: toggles))
                 return .saved(try self.toggles())
             } catch {
                 return .saveFailed("\(error)")
