@@ -28,23 +28,35 @@ public struct EngineJournal: Sendable {
     /// Journals an operation as being sent; returns the entry's id.
     public func start(appId: Int64, runId: String, sequence: Int, operation: String, targetKind: RemoteLink.Kind, localId: Int64, payload: String) throws -> Int64 {
         try writer.write { db in
+            try Self.start(db, appId: appId, runId: runId, sequence: sequence, operation: operation, targetKind: targetKind,
+                           localId: localId, payload: payload)
+        }
+    }
+
+    static func start(_ db: Database, appId: Int64, runId: String, sequence: Int, operation: String, targetKind: RemoteLink.Kind,
+                      localId: Int64, payload: String) throws -> Int64 {
+        do {
             var entry = JournalEntry(appId: appId, runId: runId, sequence: sequence, operation: operation, targetKind: targetKind,
                                      localId: localId, payload: payload, state: .sending, attempts: 1)
             try entry.insert(db)
-            return entry.id ?? db.lastInsertedRowID
+            return db.lastInsertedRowID
         }
     }
 
     /// Marks the entry succeeded or failed and applies the changes, together.
     public func finish(entryId: Int64, appId: Int64, error: String?, detail: String, changes: [LinkChange]) throws {
-        try writer.write { db in
+        try writer.write { db in try Self.finish(db, entryId: entryId, appId: appId, error: error, detail: detail, changes: changes) }
+    }
+
+    static func finish(_ db: Database, entryId: Int64, appId: Int64, error: String?, detail: String, changes: [LinkChange]) throws {
+        do {
             let now = Date()
             try db.execute(
                 sql: "UPDATE journalEntry SET state = ?, lastError = ?, payload = CASE WHEN ? = '' THEN payload ELSE json_set(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.detail', ?) END, updatedAt = ? WHERE id = ?",
                 arguments: [error == nil ? JournalEntry.State.succeeded.rawValue : JournalEntry.State.failed.rawValue, error, detail, detail, now, entryId]
             )
             for change in changes {
-                try apply(change, appId: appId, now: now, db: db)
+                try Self.apply(change, appId: appId, now: now, db: db)
             }
         }
     }
@@ -53,7 +65,7 @@ public struct EngineJournal: Sendable {
     public func record(appId: Int64, changes: [LinkChange]) throws {
         try writer.write { db in
             let now = Date()
-            for change in changes { try apply(change, appId: appId, now: now, db: db) }
+            for change in changes { try Self.apply(change, appId: appId, now: now, db: db) }
         }
     }
 
@@ -78,14 +90,22 @@ public struct EngineJournal: Sendable {
 
     /// Asks the group's next push to re-read it whole, as Push Now does.
     public func requestFullPush(appId: Int64, groupId: Int64) throws {
-        try writer.write { db in
+        try writer.write { db in try Self.requestFullPush(db, appId: appId, groupId: groupId) }
+    }
+
+    static func requestFullPush(_ db: Database, appId: Int64, groupId: Int64) throws {
+        do {
             try db.execute(sql: "UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
         }
     }
 
     /// Records a push group's outcome for the Push Groups tab.
     public func setPushStatus(appId: Int64, groupId: Int64, error: String?) throws {
-        try writer.write { db in
+        try writer.write { db in try Self.setPushStatus(db, appId: appId, groupId: groupId, error: error) }
+    }
+
+    static func setPushStatus(_ db: Database, appId: Int64, groupId: Int64, error: String?) throws {
+        do {
             if let error {
                 try db.execute(sql: "UPDATE pushGroupLink SET status = 'error', lastError = ? WHERE appId = ? AND groupId = ?", arguments: [error, appId, groupId])
             } else {
@@ -99,7 +119,11 @@ public struct EngineJournal: Sendable {
 
     /// The app's id for each linked person among `personIds`.
     public func remoteUserIds(appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
-        try writer.read { db in
+        try writer.read { db in try Self.remoteUserIds(db, appId: appId, personIds: personIds) }
+    }
+
+    static func remoteUserIds(_ db: Database, appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
+        do {
             var found: [Int64: String] = [:]
             for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
                 let rows = try Row.fetchAll(db, sql: "SELECT localId, remoteId FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
@@ -146,8 +170,12 @@ public struct EngineJournal: Sendable {
     /// The userName last journaled for each of `personIds` (people removed from the directory are
     /// named by it in a plan).
     public func lastSentUserNames(appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
+        try writer.read { db in try Self.lastSentUserNames(db, appId: appId, personIds: personIds) }
+    }
+
+    static func lastSentUserNames(_ db: Database, appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
         guard !personIds.isEmpty else { return [:] }
-        return try writer.read { db in
+        do {
             var names: [Int64: String] = [:]
             for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
                 let rows = try Row.fetchAll(db, sql: """
@@ -164,19 +192,23 @@ public struct EngineJournal: Sendable {
 
     /// The local person (`.user`) or group (`.group`) already linked to this id of the app, if any.
     public func localId(appId: Int64, kind: RemoteLink.Kind, remoteId: String) throws -> Int64? {
-        try writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT localId FROM remoteLink WHERE appId = ? AND kind = ? AND remoteId = ? LIMIT 1",
-                               arguments: [appId, kind.rawValue, remoteId])
-        }
+        try writer.read { db in try Self.localId(db, appId: appId, kind: kind, remoteId: remoteId) }
+    }
+
+    static func localId(_ db: Database, appId: Int64, kind: RemoteLink.Kind, remoteId: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT localId FROM remoteLink WHERE appId = ? AND kind = ? AND remoteId = ? LIMIT 1",
+                           arguments: [appId, kind.rawValue, remoteId])
     }
 
     public func remoteGroupId(appId: Int64, groupId: Int64) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT remoteId FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
-        }
+        try writer.read { db in try Self.remoteGroupId(db, appId: appId, groupId: groupId) }
     }
 
-    private func apply(_ change: LinkChange, appId: Int64, now: Date, db: Database) throws {
+    static func remoteGroupId(_ db: Database, appId: Int64, groupId: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT remoteId FROM remoteLink WHERE appId = ? AND kind = 'group' AND localId = ?", arguments: [appId, groupId])
+    }
+
+    private static func apply(_ change: LinkChange, appId: Int64, now: Date, db: Database) throws {
         switch change {
         case .linkUser(let personId, let remoteId, let hash, let active):
             try db.execute(sql: """
