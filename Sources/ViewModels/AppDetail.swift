@@ -27,7 +27,7 @@ public struct AppDetail: Sendable, Equatable {
 
     public static func load(appID: Int64, in workspace: Workspace, logLimit: Int = 500) throws -> AppDetail {
         let store = workspace.store
-        guard let app = try store.records(AppIntegration.self).fetch(key: appID) else { throw Failure.gone(appID) }
+        guard let app = try store.apps.app(id: appID) else { throw Failure.gone(appID) }
         let entry = Catalog.entry(named: app.catalogEntry)
         let stack = app.stack == .production ? "production" : "demo-test"
         var panels: [AppTab: AppPanel] = [:]

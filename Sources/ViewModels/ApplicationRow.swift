@@ -16,8 +16,8 @@ public struct ApplicationRow: Sendable, Equatable {
 
     public var tasksText: String { failedTasks == 0 ? "–" : "⚠ \(failedTasks) failed" }
 
-    init(app: AppIntegration, id: Int64, readiness: SyncReadiness, counts: AppCounts) {
-        self.id = id
+    init(app: Saved<AppIntegration>, readiness: SyncReadiness, counts: AppCounts) {
+        id = app.id
         label = app.label
         catalogName = Catalog.entry(named: app.catalogEntry)?.name ?? app.catalogEntry
         provisioning = Self.provisioningText(readiness)

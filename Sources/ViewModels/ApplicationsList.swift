@@ -5,10 +5,8 @@ import Store
 public enum ApplicationsList {
     public static func load(_ workspace: Workspace) throws -> [ApplicationRow] {
         let store = workspace.store
-        return try store.apps.all().compactMap { app -> ApplicationRow? in
-            guard let id = app.id else { return nil }
-            return ApplicationRow(app: app, id: id, readiness: try SyncReadiness.of(appID: id, in: store),
-                                  counts: try store.provisioning.counts(appId: id))
+        return try store.apps.all().map { app in
+            ApplicationRow(app: app, readiness: try SyncReadiness.of(appID: app.id, in: store), counts: try store.provisioning.counts(appId: app.id))
         }
     }
 }

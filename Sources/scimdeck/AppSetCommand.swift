@@ -47,7 +47,7 @@ struct AppSetCommand: ParsableCommand {
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
         let found = try app.resolve(in: store)
-        guard let appID = found.id else { throw EngineError.noSuchApp(app.name) }
+        let appID = found.id
         let change = try self.change()
         let parts: [AppSettingsChange.Part]
         do {

@@ -38,8 +38,8 @@ struct AppSummary: Encodable {
     var settings: Provisioning?
     var mappings: [Mapping]?
 
-    init(app: AppIntegration, store: ScimdeckStore, detailed: Bool = false) throws {
-        let appID = app.id ?? 0
+    init(app: Saved<AppIntegration>, store: ScimdeckStore, detailed: Bool = false) throws {
+        let appID = app.id
         id = appID
         label = app.label
         catalog = Catalog.entry(named: app.catalogEntry)?.name ?? app.catalogEntry

@@ -36,8 +36,8 @@ enum ConsoleLaunch {
     /// Plans and applies through `ProvisioningEngine.sync` with the app's stored URL and token.
     static func syncRunner(store: ScimdeckStore) -> SyncRunner {
         { appID, progress in
-            guard let app = try store.records(AppIntegration.self).fetch(key: appID) else { throw EngineError.noSuchApp("#\(appID)") }
-            let engine = try ProvisioningEngine(store: store, app: app)
+            guard let app = try store.apps.app(id: appID) else { throw EngineError.noSuchApp("#\(appID)") }
+            let engine = ProvisioningEngine(store: store, app: app)
             // Said in the console's words (the tab that fixes it), before any connection is made.
             if let reason = try engine.readiness().reason {
                 return SyncSummary(kind: .incomplete, headline: reason.message(appLabel: app.label))

@@ -25,11 +25,11 @@ final class CredentialTesterTests: XCTestCase {
         }
     }
 
-    private func world(baseURL: String, token: String?) throws -> (ScimdeckStore, AppIntegration) {
+    private func world(baseURL: String, token: String?) throws -> (ScimdeckStore, Saved<AppIntegration>) {
         let store = try ScimdeckStore()
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "Axiad"), signOn: SignOnSettings(appId: 0),
                                      provisioning: ProvisioningSettings(appId: 0, baseURL: baseURL), mappings: [])
-        if let token { try store.secrets.set(SecretValue(token), name: SecretName.apiToken, appId: try XCTUnwrap(app.id)) }
+        if let token { try store.secrets.set(SecretValue(token), name: SecretName.apiToken, appId: app.id) }
         return (store, app)
     }
 

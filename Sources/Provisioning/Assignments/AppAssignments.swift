@@ -21,7 +21,7 @@ public struct AppAssignments: Sendable {
         let truth = try RowTruth(store: store, appID: appID)
         return try store.provisioning.scope(appId: appID).map { scoped in
             let status: AssignedPerson.Status
-            let personID = scoped.person.id ?? 0
+            let personID = scoped.personID
             if let conflict = truth.conflicts[personID] {
                 status = .conflict(conflict)
             } else if let failure = truth.failures[personID] {
@@ -29,7 +29,7 @@ public struct AppAssignments: Sendable {
             } else if let held = truth.heldBack[personID] {
                 status = .heldBack("\(held.rawValue): \(held.consequence)")
             } else {
-                switch scoped.person.id.flatMap({ links[$0] }) {
+                switch links[personID] {
                 case nil: status = scoped.person.status == .active ? .pending : .notActiveInDirectory
                 case .error?: status = .error("the last operation failed")
                 case .deactivated?: status = .deactivated

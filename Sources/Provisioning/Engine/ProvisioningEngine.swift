@@ -6,18 +6,16 @@ import Store
 /// settings and token, journals and applies. `scimdeck plan`, `scimdeck sync` and the console all go through it.
 public struct ProvisioningEngine: Sendable {
     public let store: ScimdeckStore
-    public let app: AppIntegration
-    public let appID: Int64
+    public let app: Saved<AppIntegration>
+    public var appID: Int64 { app.id }
 
-    public init(store: ScimdeckStore, app: AppIntegration) throws {
-        guard let appID = app.id else { throw EngineError.noSuchApp(app.label) }
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>) {
         self.store = store
         self.app = app
-        self.appID = appID
     }
 
     /// The app by label (any case) or numeric id.
-    public static func app(named name: String, in store: ScimdeckStore) throws -> AppIntegration {
+    public static func app(named name: String, in store: ScimdeckStore) throws -> Saved<AppIntegration> {
         guard let app = try store.apps.app(named: name) else { throw EngineError.noSuchApp(name) }
         return app
     }

@@ -7,10 +7,10 @@ import Store
 /// held to `BaseURLRule` before anything is sent, and the test is one request, never retried.
 public struct CredentialTester: Sendable {
     public let store: ScimdeckStore
-    public let app: AppIntegration
+    public let app: Saved<AppIntegration>
     public let transport: any HTTPTransport
 
-    public init(store: ScimdeckStore, app: AppIntegration, transport: any HTTPTransport) {
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>, transport: any HTTPTransport) {
         self.store = store
         self.app = app
         self.transport = transport
@@ -28,7 +28,7 @@ public struct CredentialTester: Sendable {
         case .given(let given): chosenToken = given
         case .stored:
             do {
-                chosenToken = try app.id.flatMap { try store.secrets.get(name: SecretName.apiToken, appId: $0) }?.revealText().flatMap(BearerToken.init)
+                chosenToken = try store.secrets.get(name: SecretName.apiToken, appId: app.id)?.revealText().flatMap(BearerToken.init)
             } catch {
                 return .failed("the stored API token cannot be read: \(error)")
             }
@@ -37,8 +37,7 @@ public struct CredentialTester: Sendable {
         if let baseURL {
             url = baseURL.trimmingCharacters(in: .whitespaces)
         } else {
-            let stored = try? app.id.flatMap { try store.records(ProvisioningSettings.self).fetch(key: $0) }
-            url = stored?.baseURL ?? ""
+            url = (try? store.records(ProvisioningSettings.self).fetch(key: app.id))??.baseURL ?? ""
         }
         return await Self.test(baseURL: url, token: chosenToken, appLabel: app.label, transport: transport)
     }

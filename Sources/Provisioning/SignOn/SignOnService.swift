@@ -83,8 +83,8 @@ public struct SignOnService: Sendable {
     }
 
     @discardableResult
-    private func app(_ appID: Int64) throws -> AppIntegration {
-        guard let app = try store.records(AppIntegration.self).fetch(key: appID) else { throw EngineError.noSuchApp(String(appID)) }
+    private func app(_ appID: Int64) throws -> Saved<AppIntegration> {
+        guard let app = try store.apps.app(id: appID) else { throw EngineError.noSuchApp(String(appID)) }
         return app
     }
 }

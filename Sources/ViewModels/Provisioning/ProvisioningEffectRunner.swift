@@ -8,16 +8,16 @@ import Store
 /// tests drive whole flows with `send(_:to:)`.
 public struct ProvisioningEffectRunner: Sendable {
     public let store: ScimdeckStore
-    public let app: AppIntegration
+    public let app: Saved<AppIntegration>
     public let transport: any HTTPTransport
 
-    public init(store: ScimdeckStore, app: AppIntegration, transport: any HTTPTransport) {
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>, transport: any HTTPTransport) {
         self.store = store
         self.app = app
         self.transport = transport
     }
 
-    var appID: Int64 { app.id ?? -1 }
+    var appID: Int64 { app.id }
     /// Every Save of the tab goes through this: the change checked whole, then written in one transaction.
     var settings: AppSettings { AppSettings(store: store, appID: appID) }
     var catalogEntry: CatalogEntry? { Catalog.entry(named: app.catalogEntry) }
@@ -154,7 +154,7 @@ public struct ProvisioningEffectRunner: Sendable {
 
         case .loadSchemas:
             do {
-                let engine = try ProvisioningEngine(store: store, app: app)
+                let engine = ProvisioningEngine(store: store, app: app)
                 let client = try engine.client(transport: transport, retry: .never)
                 let discovery = try await client.discover()
                 return discovery.schemas.isEmpty
@@ -187,7 +187,7 @@ public struct ProvisioningEffectRunner: Sendable {
     }
 
     private func mappingsSnapshot() throws -> MappingsSnapshot {
-        let mappings = try AppMappings(store: store, app: app)
+        let mappings = AppMappings(store: store, app: app)
         return MappingsSnapshot(catalogName: mappings.appName, mappings: try mappings.list())
     }
 }

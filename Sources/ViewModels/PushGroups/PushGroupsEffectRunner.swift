@@ -7,13 +7,13 @@ import Store
 /// its progress bar. Tests drive whole flows with `send(_:to:)`.
 public struct PushGroupsEffectRunner: Sendable {
     public let push: AppGroupPush
-    public let app: AppIntegration
+    public let app: Saved<AppIntegration>
     /// Whether this console can run a sync at all (the executable wires one in; pure screens have none).
     public let canSync: Bool
     public var now: @Sendable () -> Date
 
-    public init(store: ScimdeckStore, app: AppIntegration, canSync: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
-        push = AppGroupPush(store: store, appID: app.id ?? -1)
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>, canSync: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
+        push = AppGroupPush(store: store, appID: app.id)
         self.app = app
         self.canSync = canSync
         self.now = now
