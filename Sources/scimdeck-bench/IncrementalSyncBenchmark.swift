@@ -37,7 +37,7 @@ struct IncrementalSyncBenchmark: AsyncParsableCommand {
         }
 
         let planStart = ContinuousClock.now
-        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        let snapshot = try await SnapshotLoader.load(store, appID: appID)
         let loadSeconds = Self.seconds(ContinuousClock.now - planStart)
         let plan = try Planner().plan(snapshot)
         let planSeconds = Self.seconds(ContinuousClock.now - planStart)

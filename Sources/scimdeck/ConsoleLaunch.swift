@@ -36,7 +36,7 @@ enum ConsoleLaunch {
     /// Plans and applies through `ProvisioningEngine.sync` with the app's stored URL and token.
     static func syncRunner(store: ScimdeckStore) -> SyncRunner {
         { appID, progress in
-            guard let app = try store.apps.app(id: appID) else { throw EngineError.noSuchApp("#\(appID)") }
+            guard let app = try await store.apps.app(id: appID) else { throw EngineError.noSuchApp("#\(appID)") }
             let engine = ProvisioningEngine(store: store, app: app)
             // Said in the console's words (the tab that fixes it), before any connection is made.
             if let reason = try engine.readiness().reason {

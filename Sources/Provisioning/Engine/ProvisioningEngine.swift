@@ -77,10 +77,10 @@ public struct ProvisioningEngine: Sendable {
 
     private func syncHoldingLock(client: SCIMClient, concurrency: Int, memberBatchSize: Int, bulkMaxOperations: Int?,
                                  progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> SyncResult {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
         // The client was built from a base URL and a token already: integration being on is what is left to ask.
         if let reason = try readiness(tokenGiven: true).reason { throw EngineError.notReady(app.label, reason) }
-        let interrupted = try store.engine.abandonUnfinished(appId: appID)
+        let interrupted = try await store.runJournal.abandonUnfinished(appId: appID)
         let plan = try await planReadingPushNowGroups(client: client, memberBatchSize: memberBatchSize)
         let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
         let ledger = StoreLedger(store: store, appID: appID)

@@ -22,6 +22,14 @@ public struct AppSettings: Sendable {
         return parts
     }
 
+    /// The same from async code (a tab's effect runner): the write is awaited, not waited for on a cooperative thread.
+    @discardableResult
+    public func apply(_ change: AppSettingsChange, now: Date = Date()) async throws -> [AppSettingsChange.Part] {
+        let (write, parts) = try validated(change, now: now)
+        if !write.isEmpty { try await store.saveAppSettings(write, appId: appID) }
+        return parts
+    }
+
     /// What `change` would write, or every problem with it; writes nothing.
     public func validated(_ change: AppSettingsChange, now: Date = Date()) throws -> (AppSettingsWrite, [AppSettingsChange.Part]) {
         guard let app = try store.records(AppIntegration.self).fetch(key: appID) else { throw AppSettingsError.noSuchApp(appID) }

@@ -37,7 +37,7 @@ public struct CredentialTester: Sendable {
         if let baseURL {
             url = baseURL.trimmingCharacters(in: .whitespaces)
         } else {
-            url = (try? store.records(ProvisioningSettings.self).fetch(key: app.id))??.baseURL ?? ""
+            url = (try? await store.records(ProvisioningSettings.self).read(key: app.id))??.baseURL ?? ""
         }
         return await Self.test(baseURL: url, token: chosenToken, appLabel: app.label, transport: transport)
     }

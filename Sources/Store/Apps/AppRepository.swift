@@ -41,6 +41,11 @@ public struct AppRepository: Sendable {
         try writer.read { db in try AppIntegration.fetchOne(db, key: id).flatMap(Saved.init) }
     }
 
+    /// The app with this id, read from async code without holding a cooperative thread.
+    public func app(id: Int64) async throws -> Saved<AppIntegration>? {
+        try await writer.read { db in try AppIntegration.fetchOne(db, key: id).flatMap(Saved.init) }
+    }
+
     /// The app by label (any case) or by numeric id.
     public func app(named name: String) throws -> Saved<AppIntegration>? {
         let apps = try all()

@@ -25,26 +25,53 @@ extension ScimdeckStore {
     /// Writes every part of `write` for the app in one transaction; throws (writing nothing) when the
     /// app is gone or a new label is another app's, whatever its case.
     public func saveAppSettings(_ write: AppSettingsWrite, appId: Int64) throws {
-        // Sealed before the transaction: the key may come from a file or the keyring.
-        let token = try write.apiToken.map { try secrets.sealed($0, name: SecretName.apiToken, appId: appId) }
-        try writer.write { db in
-            guard try AppIntegration.exists(db, key: appId) else { throw StoreError.appNotFound(appId) }
-            if var app = write.app {
-                app.id = appId
-                let clash = try AppIntegration.filter(Column("id") != appId).fetchAll(db)
-                    .contains { $0.label.caseInsensitiveCompare(app.label) == .orderedSame }
-                if clash { throw StoreError.duplicateAppLabel(app.label) }
-                try app.update(db)
-            }
-            if var signOn = write.signOn {
-                signOn.appId = appId
-                try signOn.upsert(db)
-            }
-            if var provisioning = write.provisioning {
-                provisioning.appId = appId
-                try provisioning.upsert(db)
-            }
-            if let token { try secrets.replace(token, in: db) }
+        let transaction = try SettingsTransaction(write, appId: appId, secrets: secrets)
+        try writer.write { db in try transaction.run(db) }
+    }
+
+    /// The same transaction from async code, awaited with GRDB's async write.
+    public func saveAppSettings(_ write: AppSettingsWrite, appId: Int64) async throws {
+        let transaction = try SettingsTransaction(write, appId: appId, secrets: secrets)
+        try await writer.write { db in try transaction.run(db) }
+    }
+}
+
+/// One settings write, its token already sealed (the key may come from a file or the keyring,
+/// which is no work for inside a transaction).
+private struct SettingsTransaction: Sendable {
+    let write: AppSettingsWrite
+    let token: Secret?
+    let appId: Int64
+    let secrets: SecretStore
+
+    init(_ write: AppSettingsWrite, appId: Int64, secrets: SecretStore) throws {
+        self.write = write
+        self.appId = appId
+        self.secrets = secrets
+        if let value = write.apiToken {
+            token = try secrets.sealed(value, name: SecretName.apiToken, appId: appId)
+        } else {
+            token = nil
         }
+    }
+
+    func run(_ db: Database) throws {
+        guard try AppIntegration.exists(db, key: appId) else { throw StoreError.appNotFound(appId) }
+        if var app = write.app {
+            app.id = appId
+            let clash = try AppIntegration.filter(Column("id") != appId).fetchAll(db)
+                .contains { $0.label.caseInsensitiveCompare(app.label) == .orderedSame }
+            if clash { throw StoreError.duplicateAppLabel(app.label) }
+            try app.update(db)
+        }
+        if var signOn = write.signOn {
+            signOn.appId = appId
+            try signOn.upsert(db)
+        }
+        if var provisioning = write.provisioning {
+            provisioning.appId = appId
+            try provisioning.upsert(db)
+        }
+        if let token { try secrets.replace(token, in: db) }
     }
 }

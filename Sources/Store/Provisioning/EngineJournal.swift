@@ -8,21 +8,23 @@ public struct EngineJournal: Sendable {
 
     /// Reads the planner's input for the app.
     public func state(appId: Int64) throws -> EngineState {
-        try writer.read { db in
-            EngineState(
-                settings: try ProvisioningSettings.fetchOne(db, key: appId),
-                mappings: try AttributeMapping.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
-                people: try EngineStateRows.people(db),
-                groups: try DirectoryGroup.order(Column("id")).fetchAll(db),
-                memberships: try EngineStateRows.memberships(db),
-                assignments: try EngineStateRows.assignments(db, appId: appId),
-                userLinks: try EngineStateRows.userLinks(db, appId: appId),
-                groupLinks: try RemoteLink.filter(Column("appId") == appId && Column("kind") == RemoteLink.Kind.group.rawValue).fetchAll(db),
-                pushLinks: try PushGroupLink.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
-                pushedMembers: try PushedMember.filter(Column("appId") == appId).fetchAll(db),
-                rules: try PushGroupRule.filter(Column("appId") == appId).order(Column("id")).fetchAll(db)
-            )
-        }
+        try writer.read { db in try Self.state(db, appId: appId) }
+    }
+
+    static func state(_ db: Database, appId: Int64) throws -> EngineState {
+        return EngineState(
+            settings: try ProvisioningSettings.fetchOne(db, key: appId),
+            mappings: try AttributeMapping.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
+            people: try EngineStateRows.people(db),
+            groups: try DirectoryGroup.order(Column("id")).fetchAll(db),
+            memberships: try EngineStateRows.memberships(db),
+            assignments: try EngineStateRows.assignments(db, appId: appId),
+            userLinks: try EngineStateRows.userLinks(db, appId: appId),
+            groupLinks: try RemoteLink.filter(Column("appId") == appId && Column("kind") == RemoteLink.Kind.group.rawValue).fetchAll(db),
+            pushLinks: try PushGroupLink.filter(Column("appId") == appId).order(Column("id")).fetchAll(db),
+            pushedMembers: try PushedMember.filter(Column("appId") == appId).fetchAll(db),
+            rules: try PushGroupRule.filter(Column("appId") == appId).order(Column("id")).fetchAll(db)
+        )
     }
 
     /// Journals an operation as being sent; returns the entry's id.
@@ -49,15 +51,13 @@ public struct EngineJournal: Sendable {
     }
 
     static func finish(_ db: Database, entryId: Int64, appId: Int64, error: String?, detail: String, changes: [LinkChange]) throws {
-        do {
-            let now = Date()
-            try db.execute(
-                sql: "UPDATE journalEntry SET state = ?, lastError = ?, payload = CASE WHEN ? = '' THEN payload ELSE json_set(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.detail', ?) END, updatedAt = ? WHERE id = ?",
-                arguments: [error == nil ? JournalEntry.State.succeeded.rawValue : JournalEntry.State.failed.rawValue, error, detail, detail, now, entryId]
-            )
-            for change in changes {
-                try Self.apply(change, appId: appId, now: now, db: db)
-            }
+        let now = Date()
+        try db.execute(
+            sql: "UPDATE journalEntry SET state = ?, lastError = ?, payload = CASE WHEN ? = '' THEN payload ELSE json_set(CASE WHEN json_valid(payload) THEN payload ELSE '{}' END, '$.detail', ?) END, updatedAt = ? WHERE id = ?",
+            arguments: [error == nil ? JournalEntry.State.succeeded.rawValue : JournalEntry.State.failed.rawValue, error, detail, detail, now, entryId]
+        )
+        for change in changes {
+            try Self.apply(change, appId: appId, now: now, db: db)
         }
     }
 
@@ -74,18 +74,20 @@ public struct EngineJournal: Sendable {
     /// added whose answer was lost): its next push re-reads it whole (Push Now).
     @discardableResult
     public func abandonUnfinished(appId: Int64) throws -> Int {
-        try writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ?1 AND groupId IN (
-                        SELECT localId FROM journalEntry WHERE appId = ?1 AND targetKind = 'group' AND state IN ('planned', 'sending'))
-                    """, arguments: [appId])
-            try db.execute(
-                sql: "UPDATE journalEntry SET state = 'failed', lastError = 'interrupted: the run stopped before the answer was recorded', updatedAt = ? WHERE appId = ? AND state IN ('planned', 'sending')",
-                arguments: [Date(), appId]
-            )
-            return db.changesCount
-        }
+        try writer.write { db in try Self.abandonUnfinished(db, appId: appId) }
+    }
+
+    static func abandonUnfinished(_ db: Database, appId: Int64) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ?1 AND groupId IN (
+                    SELECT localId FROM journalEntry WHERE appId = ?1 AND targetKind = 'group' AND state IN ('planned', 'sending'))
+                """, arguments: [appId])
+        try db.execute(
+            sql: "UPDATE journalEntry SET state = 'failed', lastError = 'interrupted: the run stopped before the answer was recorded', updatedAt = ? WHERE appId = ? AND state IN ('planned', 'sending')",
+            arguments: [Date(), appId]
+        )
+        return db.changesCount
     }
 
     /// Asks the group's next push to re-read it whole, as Push Now does.
@@ -94,9 +96,7 @@ public struct EngineJournal: Sendable {
     }
 
     static func requestFullPush(_ db: Database, appId: Int64, groupId: Int64) throws {
-        do {
-            try db.execute(sql: "UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
-        }
+        try db.execute(sql: "UPDATE pushGroupLink SET pushNowRequested = 1 WHERE appId = ? AND groupId = ?", arguments: [appId, groupId])
     }
 
     /// Records a push group's outcome for the Push Groups tab.
@@ -105,15 +105,13 @@ public struct EngineJournal: Sendable {
     }
 
     static func setPushStatus(_ db: Database, appId: Int64, groupId: Int64, error: String?) throws {
-        do {
-            if let error {
-                try db.execute(sql: "UPDATE pushGroupLink SET status = 'error', lastError = ? WHERE appId = ? AND groupId = ?", arguments: [error, appId, groupId])
-            } else {
-                try db.execute(
-                    sql: "UPDATE pushGroupLink SET status = 'active', lastError = NULL, lastPushedAt = ?, pushNowRequested = 0 WHERE appId = ? AND groupId = ?",
-                    arguments: [Date(), appId, groupId]
-                )
-            }
+        if let error {
+            try db.execute(sql: "UPDATE pushGroupLink SET status = 'error', lastError = ? WHERE appId = ? AND groupId = ?", arguments: [error, appId, groupId])
+        } else {
+            try db.execute(
+                sql: "UPDATE pushGroupLink SET status = 'active', lastError = NULL, lastPushedAt = ?, pushNowRequested = 0 WHERE appId = ? AND groupId = ?",
+                arguments: [Date(), appId, groupId]
+            )
         }
     }
 
@@ -123,34 +121,34 @@ public struct EngineJournal: Sendable {
     }
 
     static func remoteUserIds(_ db: Database, appId: Int64, personIds: [Int64]) throws -> [Int64: String] {
-        do {
-            var found: [Int64: String] = [:]
-            for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
-                let rows = try Row.fetchAll(db, sql: "SELECT localId, remoteId FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                            arguments: StatementArguments([appId] + chunk))
-                for row in rows { found[row["localId"]] = row["remoteId"] as String }
-            }
-            return found
+        var found: [Int64: String] = [:]
+        for chunk in stride(from: 0, to: personIds.count, by: 500).map({ Array(personIds[$0..<min($0 + 500, personIds.count)]) }) {
+            let rows = try Row.fetchAll(db, sql: "SELECT localId, remoteId FROM remoteLink WHERE appId = ? AND kind = 'user' AND localId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments([appId] + chunk))
+            for row in rows { found[row["localId"]] = row["remoteId"] as String }
         }
+        return found
     }
 
     /// People with no link whose latest journaled operation is `operation` (the create) and failed:
     /// the app may hold them all the same. With the userName the entry recorded.
     public func unansweredCreates(appId: Int64, operation: String) throws -> [Int64: String] {
-        try writer.read { db in
-            // From the few unfinished entries (journalEntry_state), each checked to be its person's newest.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT j.localId, json_extract(CASE WHEN json_valid(j.payload) THEN j.payload ELSE '{}' END, '$.userName') AS userName
-                  FROM journalEntry j
-                 WHERE j.appId = ?1 AND j.state IN ('failed', 'sending', 'planned') AND j.targetKind = 'user' AND j.operation = ?2
-                   AND NOT EXISTS (SELECT 1 FROM journalEntry k WHERE k.appId = ?1 AND k.targetKind = 'user' AND k.localId = j.localId AND k.id > j.id)
-                   AND NOT EXISTS (SELECT 1 FROM remoteLink l WHERE l.appId = ?1 AND l.kind = 'user' AND l.localId = j.localId)
-                   AND userName <> ''
-                """, arguments: [appId, operation])
-            var creates: [Int64: String] = [:]
-            for row in rows { creates[row["localId"]] = row["userName"] as String }
-            return creates
-        }
+        try writer.read { db in try Self.unansweredCreates(db, appId: appId, operation: operation) }
+    }
+
+    static func unansweredCreates(_ db: Database, appId: Int64, operation: String) throws -> [Int64: String] {
+        // From the few unfinished entries (journalEntry_state), each checked to be its person's newest.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT j.localId, json_extract(CASE WHEN json_valid(j.payload) THEN j.payload ELSE '{}' END, '$.userName') AS userName
+              FROM journalEntry j
+             WHERE j.appId = ?1 AND j.state IN ('failed', 'sending', 'planned') AND j.targetKind = 'user' AND j.operation = ?2
+               AND NOT EXISTS (SELECT 1 FROM journalEntry k WHERE k.appId = ?1 AND k.targetKind = 'user' AND k.localId = j.localId AND k.id > j.id)
+               AND NOT EXISTS (SELECT 1 FROM remoteLink l WHERE l.appId = ?1 AND l.kind = 'user' AND l.localId = j.localId)
+               AND userName <> ''
+            """, arguments: [appId, operation])
+        var creates: [Int64: String] = [:]
+        for row in rows { creates[row["localId"]] = row["userName"] as String }
+        return creates
     }
 
     /// People whose latest journaled operation failed, with its reason.

@@ -6,6 +6,18 @@ import GRDB
 public struct RunJournal: Sendable {
     let writer: any DatabaseWriter
 
+    /// The planner's input for the app, and the creates a killed run left unanswered, in one read.
+    public func state(appId: Int64, unansweredOperation: String) async throws -> (EngineState, unansweredCreates: [Int64: String]) {
+        try await writer.read { db in
+            (try EngineJournal.state(db, appId: appId), try EngineJournal.unansweredCreates(db, appId: appId, operation: unansweredOperation))
+        }
+    }
+
+    /// Closes what a killed run left `sending` (see `EngineJournal.abandonUnfinished`).
+    public func abandonUnfinished(appId: Int64) async throws -> Int {
+        try await writer.write { db in try EngineJournal.abandonUnfinished(db, appId: appId) }
+    }
+
     public func start(appId: Int64, runId: String, sequence: Int, operation: String, targetKind: RemoteLink.Kind, localId: Int64,
                       payload: String) async throws -> Int64 {
         try await writer.write { db in

@@ -67,7 +67,7 @@ public struct ProvisioningEffectRunner: Sendable {
         switch effect {
         case .load:
             do {
-                return .loaded(try integrationSnapshot())
+                return .loaded(try await integrationSnapshot())
             } catch {
                 return .loadFailed("\(error)")
             }
@@ -92,17 +92,17 @@ public struct ProvisioningEffectRunner: Sendable {
 
         case .save(let change):
             do {
-                try settings.apply(AppSettingsChange(apiIntegrationEnabled: change.apiIntegrationEnabled, baseURL: change.baseURL,
+                try await settings.apply(AppSettingsChange(apiIntegrationEnabled: change.apiIntegrationEnabled, baseURL: change.baseURL,
                                                      apiToken: change.token))
-                return .saved(try integrationSnapshot())
+                return .saved(try await integrationSnapshot())
             } catch {
                 return .saveFailed("\(error)")
             }
         }
     }
 
-    private func integrationSnapshot() throws -> IntegrationSnapshot {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+    private func integrationSnapshot() async throws -> IntegrationSnapshot {
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
         let hint: String?
         do {
             hint = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().map(TokenHint.of)
@@ -120,22 +120,22 @@ public struct ProvisioningEffectRunner: Sendable {
         switch effect {
         case .load:
             do {
-                return .loaded(ToAppSnapshot(toggles: try toggles(), entry: catalogEntry))
+                return .loaded(ToAppSnapshot(toggles: try await toggles(), entry: catalogEntry))
             } catch {
                 return .loadFailed("\(error)")
             }
         case .save(let toggles):
             do {
-                try settings.apply(AppSettingsChange(toggles: toggles))
-                return .saved(try self.toggles())
+                try await settings.apply(AppSettingsChange(toggles: toggles))
+                return .saved(try await self.toggles())
             } catch {
                 return .saveFailed("\(error)")
             }
         }
     }
 
-    private func toggles() throws -> ProvisioningToggles {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+    private func toggles() async throws -> ProvisioningToggles {
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
         return ProvisioningToggles(createUsers: settings?.createUsers ?? false,
                                    updateUserAttributes: settings?.updateUserAttributes ?? false,
                                    deactivateUsers: settings?.deactivateUsers ?? false)
