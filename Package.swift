@@ -51,9 +51,9 @@ let package = Package(
         .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ViewModels", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
-        .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
+        .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
+            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "ViewModels", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Writes the man pages from the binary's command tree (`make install`, `make deb`).
@@ -68,14 +68,14 @@ let package = Package(
         ]),
 
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
-        .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
-        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "CCurl", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SCIM", "TestSupport"]),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
         // A real slapd started by the tests (SlapdFixture): binds, paging, incremental and full imports.
@@ -84,12 +84,13 @@ let package = Package(
             name: "SAMLTests",
             dependencies: [
                 "SAML", "Provisioning", "Store", "TestSupport",
-                .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Checkers"]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Terminal", "Store", "TestSupport", "HTTP", "SCIM"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "ViewModels", "Provisioning", "Terminal", "Store", "TestSupport", "HTTP", "SCIM"]),
         // The real scimdeck binary in tmux (needs `swift build --build-tests`, which builds it too); GRDB reads the store it leaves.
         .testTarget(name: "E2ETests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // A tiny program on the real ncurses backend that TerminalTests drive in tmux.

@@ -39,6 +39,13 @@ public struct RecordTable<Record: StoredRecord>: Sendable {
         try writer.read { db in try Record.fetchOne(db, key: key) }
     }
 
+    /// The record with this primary key, for async code: GRDB's async read, which waits suspended
+    /// rather than holding a cooperative thread. (Named apart from `fetch` so that synchronous
+    /// callers in async contexts keep compiling.)
+    public func read(key: some DatabaseValueConvertible & Sendable) async throws -> Record? {
+        try await writer.read { db in try Record.fetchOne(db, key: key) }
+    }
+
     public func all() throws -> [Record] {
         try writer.read { db in try Record.order(Column.rowID).fetchAll(db) }
     }

@@ -13,13 +13,22 @@ public struct SecretStore: Sendable {
 
     /// Stores (or replaces) the secret `name` of an app, or of the workspace when `appId` is nil.
     public func set(_ value: SecretValue, name: String, appId: Int64? = nil) throws {
+        let secret = try sealed(value, name: name, appId: appId)
+        try writer.write { db in try replace(secret, in: db) }
+    }
+
+    /// The row that stores `value`, sealed with the current key (not yet written).
+    func sealed(_ value: SecretValue, name: String, appId: Int64?) throws -> Secret {
         let key = try keys.sealingKey()
         let sealed = try value.reveal { try SecretSealer.seal($0, name: name, appId: appId, with: key) }
-        try writer.write { db in
-            try Secret.filter(Column("appId") == appId && Column("name") == name).deleteAll(db)
-            var secret = Secret(appId: appId, name: name, sealed: sealed, keyId: key.fingerprint)
-            try secret.insert(db)
-        }
+        return Secret(appId: appId, name: name, sealed: sealed, keyId: key.fingerprint)
+    }
+
+    /// Writes `secret` in place of the one of its name, inside the caller's transaction.
+    func replace(_ secret: Secret, in db: Database) throws {
+        try Secret.filter(Column("appId") == secret.appId && Column("name") == secret.name).deleteAll(db)
+        var secret = secret
+        try secret.insert(db)
     }
 
     /// The secret, nil when none is stored; throws `SecretStoreError` when it is stored but cannot be opened here.

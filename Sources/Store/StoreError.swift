@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case groupNotFound(String)
     case invalidPerson(String)
     case duplicateAppLabel(String)
+    case appNotFound(Int64)
     /// The person is in the group only through a group nested in it.
     case memberThroughNesting(login: String, group: String)
 
@@ -35,6 +36,8 @@ public enum StoreError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return reason
         case let .memberThroughNesting(login, group):
             return "\(login) is in \(group) through a group nested in it: remove them from that group (or it from \(group))"
+        case let .appNotFound(id):
+            return "app \(id) is no longer in the store (`scimdeck app list` shows the apps)"
         case let .duplicateAppLabel(label):
             return "an app labelled \"\(label)\" exists already; choose another label"
         }

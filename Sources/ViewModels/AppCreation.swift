@@ -19,7 +19,7 @@ public enum AppCreation {
 
     @discardableResult
     public static func add(entry: CatalogEntry, label: String, stack: AppIntegration.Stack = .production,
-                           provisioning: ProvisioningSettings? = nil, in store: ScimdeckStore) throws -> AppIntegration {
+                           provisioning: ProvisioningSettings? = nil, in store: ScimdeckStore) throws -> Saved<AppIntegration> {
         let label = label.trimmingCharacters(in: .whitespaces)
         guard !label.isEmpty else { throw Failure.emptyLabel }
         if try store.apps.all().contains(where: { $0.label.caseInsensitiveCompare(label) == .orderedSame }) {

@@ -27,7 +27,7 @@ public struct AppDetail: Sendable, Equatable {
 
     public static func load(appID: Int64, in workspace: Workspace, logLimit: Int = 500) throws -> AppDetail {
         let store = workspace.store
-        guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw Failure.gone(appID) }
+        guard let app = try store.apps.app(id: appID) else { throw Failure.gone(appID) }
         let entry = Catalog.entry(named: app.catalogEntry)
         let stack = app.stack == .production ? "production" : "demo-test"
         var panels: [AppTab: AppPanel] = [:]
@@ -35,6 +35,7 @@ public struct AppDetail: Sendable, Equatable {
             .init("Application label", app.label),
             .init("Catalog entry", entry?.name ?? app.catalogEntry),
             .init("Stack", stack),
+            .init("Provisioning", provisioningText(try syncReadiness(appID: appID, in: workspace))),
             .init("Added", Self.timestamp(app.createdAt)),
         ], note: entry?.summary)
         let requestLog = try store.provisioning.requestLog(appId: appID, limit: logLimit)
@@ -42,13 +43,20 @@ public struct AppDetail: Sendable, Equatable {
         return AppDetail(id: appID, label: app.label, catalogName: entry?.name ?? app.catalogEntry, stack: stack, panels: panels, requestLog: requestLog)
     }
 
-    /// API integration is on with a base URL and a token, as stored now.
+    /// Whether the app can sync as stored now (`SyncReadiness`, the rule every screen reads).
     public static func isProvisioningConfigured(appID: Int64, in workspace: Workspace) throws -> Bool {
-        let store = workspace.store
-        guard let settings = try store.records(ProvisioningSettings.self).fetch(key: appID),
-              settings.apiIntegrationEnabled, !settings.baseURL.isEmpty else { return false }
-        // Stored is enough here: a token sealed with a key that is not here fails the sync with the reason.
-        return try store.secrets.contains(name: SecretName.apiToken, appId: appID)
+        try syncReadiness(appID: appID, in: workspace).isReady
+    }
+
+    /// Whether the app can sync as stored now, and why not.
+    public static func syncReadiness(appID: Int64, in workspace: Workspace) throws -> SyncReadiness {
+        try SyncReadiness.of(appID: appID, in: workspace.store)
+    }
+
+    /// The General tab's Provisioning field: "Active", or what keeps the app from syncing.
+    static func provisioningText(_ readiness: SyncReadiness) -> String {
+        guard let reason = readiness.reason else { return "Active" }
+        return reason == .apiIntegrationOff ? "Not configured" : "Not ready: \(reason.summary)"
     }
 
     /// Deletes the app with its settings, links and log (the store cascades).

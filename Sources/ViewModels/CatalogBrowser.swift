@@ -46,6 +46,6 @@ public struct CatalogBrowser: Sendable, Equatable {
             throw AppCreation.Failure.emptyLabel
         }
         let app = try AppCreation.add(entry: entry, label: label, in: workspace.store)
-        return app.id ?? 0
+        return app.id
     }
 }

@@ -45,7 +45,7 @@ public struct DemoWorkspace: Sendable {
     public func apply(to store: ScimdeckStore) throws -> String {
         let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: baseURL, createUsers: true,
                                             updateUserAttributes: true, deactivateUsers: true, requestProfile: .okta)
-        if let existing = try store.apps.app(named: Self.appLabel), let appID = existing.id {
+        if let appID = try store.apps.app(named: Self.appLabel)?.id {
             var updated = settings
             updated.appId = appID
             _ = try store.records(ProvisioningSettings.self).save(updated)
@@ -60,7 +60,7 @@ public struct DemoWorkspace: Sendable {
             throw Failure.importRejected(report.errors.first.map { "\($0)" } ?? "errors in the file")
         }
         let app = try AppCreation.add(entry: Catalog.axiadCloud, label: Self.appLabel, stack: .demoTest, provisioning: settings, in: store)
-        guard let appID = app.id else { return "The demo app was not stored." }
+        let appID = app.id
         try store.secrets.set(SecretValue(token), name: SecretName.apiToken, appId: appID)
         try SignOnService(store: store).save(Self.signOn, appID: appID)
         guard let everyone = try store.directory.group(name: Self.assignedGroup)?.id else { throw Failure.missingGroup(Self.assignedGroup) }

@@ -32,6 +32,8 @@ public struct SyncSummary: Sendable, Equatable {
         case syncingElsewhere
     }
 
+    /// How the run ended, as the engine says it (`SyncResult.outcome`); nil when no run was started here.
+    public var outcome: SyncOutcome?
     public var kind: Kind
     public var headline: String
 
@@ -41,11 +43,22 @@ public struct SyncSummary: Sendable, Equatable {
     }
 
     public init(_ result: SyncResult, appLabel: String) {
-        switch result.outcome {
-        case .upToDate, .synced: kind = .complete
-        case .heldBack, .failed: kind = .incomplete
-        case .stopped: kind = .stopped
-        }
+        outcome = result.outcome
+        kind = Self.kind(of: result.outcome)
         headline = result.headline(appLabel: appLabel)
+    }
+
+    /// Another run holds the app (`EngineError.appBusy`).
+    public static func syncingElsewhere(holder: String, appLabel: String) -> SyncSummary {
+        SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(holder) holds \(appLabel); none started here.")
+    }
+
+    /// The screen's reading of an outcome: only `upToDate` and `synced` are complete.
+    public static func kind(of outcome: SyncOutcome) -> Kind {
+        switch outcome {
+        case .upToDate, .synced: return .complete
+        case .heldBack, .failed: return .incomplete
+        case .stopped: return .stopped
+        }
     }
 }

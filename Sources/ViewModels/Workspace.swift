@@ -29,7 +29,7 @@ public final class Workspace: Sendable {
 
     /// The Provisioning tab's effects for one app; throws when the app is gone.
     public func provisioningRunner(appID: Int64) throws -> ProvisioningEffectRunner {
-        guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw AppDetail.Failure.gone(appID) }
+        guard let app = try store.apps.app(id: appID) else { throw AppDetail.Failure.gone(appID) }
         return ProvisioningEffectRunner(store: store, app: app, transport: scimTransport ?? NoNetworkTransport())
     }
 

@@ -26,15 +26,15 @@ struct FullSyncBenchmark: AsyncParsableCommand {
 
         let app = try makeApp(store: store, token: token)
         let remoteIDs = try await seed(seeder)
-        try link(store: store, appID: app.id ?? 0, remoteIDs: remoteIDs)
+        try link(store: store, appID: app.id, remoteIDs: remoteIDs)
 
-        let engine = try ProvisioningEngine(store: store, app: app)
+        let engine = ProvisioningEngine(store: store, app: app)
         let client = try engine.client(transport: transport)
         let start = ContinuousClock.now
         let result = try await engine.fullSync(client: client)
         let elapsed = (ContinuousClock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        let requests = try store.provisioning.requestLog(appId: app.id ?? 0, limit: 1_000_000).count
+        let requests = try store.provisioning.requestLog(appId: app.id, limit: 1_000_000).count
         print(String(format: "sync --full: %d users read, %d corrections, %d operations, %d requests in %.2f s",
                      result.usersRead, result.corrections.count, result.plan.operations.count, requests, seconds))
         print(String(format: "full-sync-seconds=%.3f", seconds))
@@ -66,7 +66,7 @@ struct FullSyncBenchmark: AsyncParsableCommand {
         ["login": email(index), "email": email(index), "firstName": "First\(index)", "lastName": "Last\(index)", "displayName": "First\(index) Last\(index)"]
     }
 
-    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> AppIntegration {
+    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> Saved<AppIntegration> {
         try store.writer.write { db in
             for index in 0..<users {
                 try db.execute(sql: "INSERT INTO person (login, loginKey, firstName, lastName, email, status, attributes, source, searchKey, updatedAt) VALUES (?, ?, ?, ?, ?, 'active', '{}', 'bench', ?, ?)",
@@ -76,7 +76,7 @@ struct FullSyncBenchmark: AsyncParsableCommand {
         let mappings = Catalog.axiadCloud.defaultMappings.map { Store.AttributeMapping(appId: 0, scimAttribute: $0.attribute, expression: $0.expression) }
         let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: url, createUsers: true, updateUserAttributes: true, deactivateUsers: true)
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "bench"), signOn: SignOnSettings(appId: 0), provisioning: settings, mappings: mappings)
-        try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: app.id ?? 0)
+        try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: app.id)
         return app
     }
 

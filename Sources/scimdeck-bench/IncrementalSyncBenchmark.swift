@@ -24,8 +24,8 @@ struct IncrementalSyncBenchmark: AsyncParsableCommand {
         defer { workspace.remove() }
         let (token, store) = (workspace.token, workspace.store)
         let app = try makeApp(store: store, token: token)
-        let appID = app.id ?? 0
-        let engine = try ProvisioningEngine(store: store, app: app)
+        let appID = app.id
+        let engine = ProvisioningEngine(store: store, app: app)
         let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: concurrency))
         let client = try engine.client(transport: transport)
 
@@ -37,7 +37,7 @@ struct IncrementalSyncBenchmark: AsyncParsableCommand {
         }
 
         let planStart = ContinuousClock.now
-        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        let snapshot = try await SnapshotLoader.load(store, appID: appID)
         let loadSeconds = Self.seconds(ContinuousClock.now - planStart)
         let plan = try Planner().plan(snapshot)
         let planSeconds = Self.seconds(ContinuousClock.now - planStart)
@@ -71,7 +71,7 @@ struct IncrementalSyncBenchmark: AsyncParsableCommand {
         }
     }
 
-    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> AppIntegration {
+    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> Saved<AppIntegration> {
         try store.writer.write { db in
             for index in 1...people {
                 let email = "bench\(index)@example.com"
@@ -82,7 +82,7 @@ struct IncrementalSyncBenchmark: AsyncParsableCommand {
         let mappings = Catalog.axiadCloud.defaultMappings.map { Store.AttributeMapping(appId: 0, scimAttribute: $0.attribute, expression: $0.expression) }
         let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: url, createUsers: true, updateUserAttributes: true, deactivateUsers: true)
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "bench"), signOn: SignOnSettings(appId: 0), provisioning: settings, mappings: mappings)
-        let appID = app.id ?? 0
+        let appID = app.id
         try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: appID)
         try store.writer.write { db in
             try db.execute(sql: "INSERT INTO assignment (appId, personId, createdAt) SELECT ?, id, ? FROM person", arguments: [appID, Date()])

@@ -23,7 +23,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let (token, store) = (workspace.token, workspace.store)
         let app = try makeApp(store: store, token: token)
 
-        let engine = try ProvisioningEngine(store: store, app: app)
+        let engine = ProvisioningEngine(store: store, app: app)
         let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: concurrency))
         let client = try engine.client(transport: transport)
         let cpuBefore = Self.processCPUSeconds()
@@ -32,13 +32,13 @@ struct SyncBenchmark: AsyncParsableCommand {
         let elapsed = (ContinuousClock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         let cpu = Self.processCPUSeconds() - cpuBefore
-        let requests = try store.provisioning.requestLog(appId: app.id ?? 0, limit: 1_000_000).count
+        let requests = try store.provisioning.requestLog(appId: app.id, limit: 1_000_000).count
         let failures = result.report.failures.count
         print(String(format: "sync: %d people, %d groups of %d → %d operations, %d requests in %.2f s (%.0f req/s), %d failed; scimdeck CPU %.2f s (%.3f ms per request)",
                      people, groups, members, result.plan.operations.count, requests, seconds, Double(requests) / seconds, failures, cpu, cpu * 1000 / Double(max(1, requests))))
     }
 
-    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> AppIntegration {
+    private func makeApp(store: ScimdeckStore, token: BearerToken) throws -> Saved<AppIntegration> {
         try store.writer.write { db in
             for index in 0..<people {
                 let email = "bench\(index)@example.com"
@@ -57,7 +57,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let mappings = Catalog.axiadCloud.defaultMappings.map { Store.AttributeMapping(appId: 0, scimAttribute: $0.attribute, expression: $0.expression) }
         let settings = ProvisioningSettings(appId: 0, apiIntegrationEnabled: true, baseURL: url, createUsers: true, updateUserAttributes: true, deactivateUsers: true)
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "bench"), signOn: SignOnSettings(appId: 0), provisioning: settings, mappings: mappings)
-        let appID = app.id ?? 0
+        let appID = app.id
         try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: appID)
         for group in try store.directory.groups() {
             guard let groupID = group.group.id else { continue }
@@ -65,8 +65,8 @@ struct SyncBenchmark: AsyncParsableCommand {
             try store.records(PushGroupLink.self).insert(PushGroupLink(appId: appID, groupId: groupID))
         }
         // People beyond the groups are assigned directly.
-        for person in try store.directory.people() where (person.id ?? 0) > Int64(groups * members) {
-            try store.records(Assignment.self).insert(.person(person.id ?? 0, app: appID))
+        for id in try store.directory.people().compactMap(\.id) where id > Int64(groups * members) {
+            try store.records(Assignment.self).insert(.person(id, app: appID))
         }
         return app
     }

@@ -12,7 +12,8 @@ struct AgentCycle {
     let fullEvery: Double
     /// A full import of every source this cycle, whatever the schedule says.
     let forceFull: Bool
-    let concurrency: Int
+    /// `--concurrency`; nil: each app's own setting.
+    let concurrency: Int?
     let transport: @Sendable (Int) throws -> any HTTPTransport
     let say: @Sendable (String) -> Void
 
@@ -62,7 +63,7 @@ struct AgentCycle {
     }
 
     private func syncApps(_ outcome: inout Outcome) async {
-        let apps: [AppIntegration]
+        let apps: [Saved<AppIntegration>]
         do {
             apps = try store.apps.all()
         } catch {
@@ -73,13 +74,15 @@ struct AgentCycle {
         for app in apps {
             if StopSignal.pending != nil { outcome.stopped = true; return }
             do {
-                let engine = try ProvisioningEngine(store: store, app: app)
-                if let reason = try AgentReadiness.notReadyBecause(engine) {
-                    say("app \(app.label): skipped: \(reason)")
+                let engine = ProvisioningEngine(store: store, app: app)
+                // Not a failure: a switch the admin set, or a step of set-up not done yet.
+                if let reason = try engine.readiness().reason {
+                    say("app \(app.label): skipped: \(reason.commandLineMessage(appLabel: app.label))")
                     continue
                 }
-                let client = try engine.client(transport: try transport(concurrency))
-                let result = try await syncStoppingOnSignal(engine, client: client)
+                let inFlight = try concurrency ?? engine.concurrency()
+                let client = try engine.client(transport: try transport(inFlight))
+                let result = try await syncStoppingOnSignal(engine, client: client, concurrency: inFlight)
                 say("app \(app.label): \(result.headline(appLabel: app.label))" + failureHint(result))
                 switch result.outcome {
                 case .failed: outcome.failedApps.append(app.label)
@@ -108,8 +111,7 @@ struct AgentCycle {
 
     /// The sync in a task that a stop signal cancels: the executor then sends nothing more, lets the
     /// requests in flight finish and journals them, so the next run goes on from there.
-    private func syncStoppingOnSignal(_ engine: ProvisioningEngine, client: SCIMClient) async throws -> SyncResult {
-        let concurrency = concurrency
+    private func syncStoppingOnSignal(_ engine: ProvisioningEngine, client: SCIMClient, concurrency: Int) async throws -> SyncResult {
         let sync = Task {
             try await engine.sync(client: client, concurrency: concurrency, claim: RunClaim(holder: "scimdeck run", waits: false))
         }

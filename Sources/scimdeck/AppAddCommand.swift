@@ -27,7 +27,7 @@ struct AppAddCommand: ParsableCommand {
             Store.AttributeMapping(appId: 0, scimAttribute: $0.attribute, expression: $0.expression, applyOn: $0.applyOn == .createOnly ? .createOnly : .createAndUpdate)
         }
         let added = try store.apps.add(app, signOn: SignOnSettings(appId: 0), provisioning: ProvisioningSettings(appId: 0), mappings: mappings)
-        print("added \(added.label) (\(entry.name), id \(added.id ?? 0))")
+        print("added \(added.label) (\(entry.name), id \(added.id))")
     }
 }
 

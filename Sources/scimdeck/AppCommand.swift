@@ -5,6 +5,6 @@ struct AppCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "app",
         abstract: "Add, list, show, change and remove app integrations.",
-        subcommands: [AppAddCommand.self, AppListCommand.self, AppShowCommand.self, AppSetCommand.self, AppRemoveCommand.self]
+        subcommands: [AppAddCommand.self, AppListCommand.self, AppShowCommand.self, AppSetCommand.self, AppTestCommand.self, AppRemoveCommand.self]
     )
 }

@@ -13,7 +13,7 @@ struct AppRemoveCommand: ParsableCommand {
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
         let found = try app.resolve(in: store)
-        _ = try store.apps.remove(appId: found.id ?? 0)
+        _ = try store.apps.remove(appId: found.id)
         print("removed \(found.label)")
     }
 }

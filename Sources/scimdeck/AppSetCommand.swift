@@ -44,63 +44,60 @@ struct AppSetCommand: ParsableCommand {
     @Option(name: .customLong("deactivate-users"), help: "Deactivate Users: on or off.") var deactivateUsers: Switch?
     @Option(help: "Request profile: okta or rfc7644.") var profile: ProvisioningSettings.RequestProfile?
     @Option(name: .customLong("user-agent"),
-            help: "The User-Agent sent to the app (some allow-list Okta's: \"\(SettingValidation.oktaUserAgent)\"); \"default\" for scimdeck's own.")
+            help: "The User-Agent sent to the app (some allow-list Okta's: \"\(RequestSettingRules.oktaUserAgent)\"); \"default\" for scimdeck's own.")
     var userAgent: String?
-    @Option(help: "Requests in flight at once for this app, 1-\(SettingValidation.maxConcurrency) (an app on SQLite wants 1); \"default\" for 4.")
+    @Option(help: "Requests in flight at once for this app, 1-\(RequestSettingRules.maxConcurrency) (an app on SQLite wants 1); \"default\" for 4.")
     var concurrency: String?
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        var found = try app.resolve(in: store)
-        let appID = found.id ?? 0
-        var changed: [String] = []
-
-        if label != nil || stack != nil {
-            if let label { found.label = label }
-            if let stack { found.stack = stack.storeValue }
-            try store.records(AppIntegration.self).update(found)
-            changed.append("General")
+        let found = try app.resolve(in: store)
+        let appID = found.id
+        let change = try self.change()
+        let parts: [AppSettingsChange.Part]
+        do {
+            // Checked whole before anything is written, then written in one transaction: a refused
+            // change leaves every setting as it was.
+            parts = try AppSettings(store: store, appID: appID).apply(change)
+        } catch let error as AppSettingsError {
+            throw ValidationError(error.description)
         }
+        let label = change.label.map { $0.trimmingCharacters(in: .whitespaces) } ?? found.label
+        print(parts.isEmpty ? "nothing to change" : "saved \(label): \(parts.map(\.rawValue).joined(separator: ", "))")
+    }
 
-        var signOn = try store.records(SignOnSettings.self).fetch(key: appID) ?? SignOnSettings(appId: appID)
-        let signOnBefore = signOn
-        if let relayState { signOn.defaultRelayState = try SettingValidation.relayState(relayState) }
-        if let acsURL { signOn.acsURL = try SettingValidation.url(acsURL, field: "ACS URL") }
-        if let audience { signOn.audienceURI = try SettingValidation.audience(audience) }
-        if let nameIDFormat { signOn.nameIDFormat = try SettingValidation.nameIDFormat(nameIDFormat) }
-        if let applicationUsername { signOn.applicationUsername = try SettingValidation.applicationUsername(applicationUsername) }
-        if clearAttributeStatements { signOn.attributeStatements = SignOnConfiguration.json([]) }
-        if !attributeStatements.isEmpty {
-            signOn.attributeStatements = SignOnConfiguration.json(try attributeStatements.map(SettingValidation.attributeStatement))
-        }
-        if signOn != signOnBefore {
-            signOn.updatedAt = Date()
-            try store.records(SignOnSettings.self).save(signOn)
-            changed.append("Sign On")
-        }
-
-        var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-        let settingsBefore = settings
-        if let apiIntegration { settings.apiIntegrationEnabled = apiIntegration }
-        if let baseURL { settings.baseURL = try SettingValidation.url(baseURL, field: "Base URL") }
-        if let createUsers { settings.createUsers = createUsers.isOn }
-        if let updateUsers { settings.updateUserAttributes = updateUsers.isOn }
-        if let deactivateUsers { settings.deactivateUsers = deactivateUsers.isOn }
-        if let profile { settings.requestProfile = profile }
-        if let userAgent { settings.userAgent = try SettingValidation.userAgent(userAgent) }
-        if let concurrency { settings.concurrency = try SettingValidation.concurrency(concurrency) }
-        if settings != settingsBefore {
-            settings.updatedAt = Date()
-            try store.records(ProvisioningSettings.self).save(settings)
-            changed.append("Provisioning")
-        }
-
+    /// The options as one settings change; a nil field is left as stored.
+    func change() throws -> AppSettingsChange {
+        var change = AppSettingsChange()
+        change.label = label
+        change.stack = stack?.storeValue
+        change.defaultRelayState = relayState
+        change.acsURL = acsURL
+        change.audienceURI = audience
+        change.nameIDFormat = nameIDFormat
+        change.applicationUsername = applicationUsername
+        if clearAttributeStatements { change.attributeStatements = [] }
+        if !attributeStatements.isEmpty { change.attributeStatements = attributeStatements.map(Self.statement) }
+        change.apiIntegrationEnabled = apiIntegration
+        change.baseURL = baseURL
         if token.isGiven {
             guard let given = try token.read() else { throw ValidationError("no API token was given") }
-            try store.secrets.set(SecretValue(given.revealedForStorage), name: SecretName.apiToken, appId: appID)
-            changed.append("API token")
+            change.apiToken = given
         }
-        print(changed.isEmpty ? "nothing to change" : "saved \(found.label): \(changed.joined(separator: ", "))")
+        change.createUsers = createUsers?.isOn
+        change.updateUserAttributes = updateUsers?.isOn
+        change.deactivateUsers = deactivateUsers?.isOn
+        change.requestProfile = profile
+        change.userAgent = userAgent
+        change.concurrency = concurrency
+        return change
+    }
+
+    /// `NAME=EXPRESSION`; without `=`, a statement with no name, which the change refuses with the form to write.
+    static func statement(_ text: String) -> AttributeStatement {
+        guard let equals = text.firstIndex(of: "=") else { return AttributeStatement(name: "", expression: text) }
+        return AttributeStatement(name: text[..<equals].trimmingCharacters(in: .whitespaces),
+                                  expression: String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -29,7 +29,8 @@ struct AppShowCommand: ParsableCommand {
                       "  Create Users          \(settings.createUsers ? "on" : "off")",
                       "  Update User Attributes \(settings.updateUserAttributes ? "on" : "off")",
                       "  Deactivate Users      \(settings.deactivateUsers ? "on" : "off")", "  Request profile       \(settings.profile)",
-                      "  User-Agent            \(settings.userAgent)", "  Requests in flight    \(settings.concurrency)"]
+                      "  User-Agent            \(settings.userAgent)", "  Requests in flight    \(settings.concurrency)",
+                      "  Sync                  \(summary.provisioning)"]
                 + settings.learnedForms.sorted { $0.key < $1.key }.map { "  Learned form          \($0.key): \($0.value)" }
         }
         if let mappings = summary.mappings, !mappings.isEmpty {

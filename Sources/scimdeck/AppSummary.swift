@@ -43,15 +43,15 @@ struct AppSummary: Encodable {
     var settings: Provisioning?
     var mappings: [Mapping]?
 
-    init(app: AppIntegration, store: ScimdeckStore, detailed: Bool = false) throws {
-        let appID = app.id ?? 0
+    init(app: Saved<AppIntegration>, store: ScimdeckStore, detailed: Bool = false) throws {
+        let appID = app.id
         id = appID
         label = app.label
         catalog = Catalog.entry(named: app.catalogEntry)?.name ?? app.catalogEntry
         stack = app.stack == .production ? "production" : "demo-test"
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        provisioning = settings?.apiIntegrationEnabled == true ? "enabled" : "off"
-        linkedUsers = try store.provisioning.remoteLinks(appId: appID, kind: .user).count
+        provisioning = Self.provisioningText(try SyncReadiness.of(appID: appID, in: store))
+        linkedUsers = try store.provisioning.counts(appId: appID).linkedUsers
         guard detailed else { return }
         if let signOn = try store.records(SignOnSettings.self).fetch(key: appID) {
             self.signOn = SignOn(defaultRelayState: signOn.defaultRelayState, acsURL: signOn.acsURL, audienceURI: signOn.audienceURI,
@@ -78,6 +78,15 @@ struct AppSummary: Encodable {
         }
         mappings = try store.records(Store.AttributeMapping.self).all(appId: appID).map {
             Mapping(attribute: $0.scimAttribute, expression: $0.expression, applyOn: $0.applyOn == .createOnly ? "create" : "create, update")
+        }
+    }
+
+    /// "active" when the app can sync, "off" while API integration is off, else what is missing.
+    static func provisioningText(_ readiness: SyncReadiness) -> String {
+        switch readiness.reason {
+        case nil: return "active"
+        case .apiIntegrationOff: return "off"
+        case let reason?: return "not ready: \(reason.summary)"
         }
     }
 

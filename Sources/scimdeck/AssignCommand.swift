@@ -15,7 +15,7 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id ?? 0)
+        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id)
         try targets.checkExist(in: store)
         for login in targets.people { try assignments.assign(personLogin: login) }
         for name in targets.groups { try assignments.assign(groupName: name) }
@@ -35,7 +35,7 @@ struct UnassignCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id ?? 0)
+        let assignments = AppAssignments(store: store, appID: try app.resolve(in: store).id)
         try targets.checkExist(in: store)
         var removed = 0
         for login in targets.people where try assignments.unassign(personLogin: login) { removed += 1 }

@@ -9,7 +9,7 @@ import ViewModels
 /// `scimdeck` with no subcommand: opens the console on the store, with the libcurl sync runner
 /// and — when the run script started a demo server — the demo offer wired in.
 enum ConsoleLaunch {
-    static func run(storePath: String, themeName: String?) throws -> Int32 {
+    static func run(storePath: String, themeName: String?) async throws -> Int32 {
         let store = try ScimdeckStore(path: storePath)
         let environment = ProcessInfo.processInfo.environment
         var demoMaker: (@Sendable () throws -> String)?
@@ -22,25 +22,26 @@ enum ConsoleLaunch {
         let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: 2))
         let workspace = Workspace(store: store, location: Console.displayPath(storePath),
                                   syncRunner: syncRunner(store: store), demoMaker: demoMaker, scimTransport: transport)
-        // The console blocks the thread it runs on until quit: give it a thread of its own rather
-        // than one of the two cooperative threads the sync tasks need.
-        let finished = DispatchSemaphore(value: 0)
-        let status = StatusBox()
-        let thread = Thread {
-            status.value = Console.run(workspace: workspace, themeName: themeName, environment: environment)
-            finished.signal()
+        // The console's loop blocks the thread it runs on until quit: it gets a thread of its own, and
+        // this task waits for it suspended, so both cooperative threads stay free for the sync tasks.
+        return await withCheckedContinuation { (finished: CheckedContinuation<Int32, Never>) in
+            let thread = Thread {
+                finished.resume(returning: Console.run(workspace: workspace, themeName: themeName, environment: environment))
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        finished.wait()
-        return status.value
     }
 
     /// Plans and applies through `ProvisioningEngine.sync` with the app's stored URL and token.
     static func syncRunner(store: ScimdeckStore) -> SyncRunner {
         { appID, progress in
-            guard let app = try store.apps.all().first(where: { $0.id == appID }) else { throw EngineError.noSuchApp("#\(appID)") }
-            let engine = try ProvisioningEngine(store: store, app: app)
+            guard let app = try await store.apps.app(id: appID) else { throw EngineError.noSuchApp("#\(appID)") }
+            let engine = ProvisioningEngine(store: store, app: app)
+            // Said in the console's words (the tab that fixes it), before any connection is made.
+            if let reason = try engine.readiness().reason {
+                return SyncSummary(kind: .incomplete, headline: reason.message(appLabel: app.label))
+            }
             let concurrency = try engine.concurrency()
             let transport = try CurlTransport(configuration: CurlTransportConfiguration(maxInFlight: concurrency))
             // Paced at the run's concurrency: a rate limit pauses the whole run, and the status line says so.
@@ -61,7 +62,7 @@ enum ConsoleLaunch {
                 }
                 return SyncSummary(outcome, appLabel: app.label)
             } catch EngineError.appBusy(_, let holder) {
-                return SyncSummary(kind: .syncingElsewhere, headline: "Syncing elsewhere: \(holder) holds \(app.label); none started here.")
+                return .syncingElsewhere(holder: holder, appLabel: app.label)
             }
         }
     }
@@ -75,9 +76,4 @@ private final class LastProgress: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
-}
-
-/// The console's exit status, handed from its thread.
-private final class StatusBox: @unchecked Sendable {
-    var value: Int32 = 0
 }

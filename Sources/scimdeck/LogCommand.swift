@@ -33,7 +33,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let appID = try app.resolve(in: store).id ?? 0
+        let appID = try app.resolve(in: store).id
         if let id {
             guard let entry = try store.records(RequestLogEntry.self).fetch(key: id), entry.appId == appID else {
                 throw ValidationError("no request \(id) in the log of \(app.name) (see `scimdeck log --app \(app.name)`)")

@@ -12,7 +12,7 @@ struct MappingListCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let mappings = try AppMappings(store: store, app: try app.resolve(in: store))
+        let mappings = AppMappings(store: store, app: try app.resolve(in: store))
         let list = try mappings.list()
         if json { return try JSONOutput.print(list) }
         // The note sits with the expression, as on the To App screen, so no row ends in padding.

@@ -26,7 +26,7 @@ struct MappingPreviewCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let mappings = try AppMappings(store: store, app: try app.resolve(in: store))
+        let mappings = AppMappings(store: store, app: try app.resolve(in: store))
         let chosen: Person
         if let person {
             guard let found = try store.directory.person(login: person) else {

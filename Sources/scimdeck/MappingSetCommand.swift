@@ -32,8 +32,8 @@ struct MappingSetCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
         let found = try app.resolve(in: store)
-        let mappings = try AppMappings(store: store, app: found)
-        let schemas = await appSchemas(try ProvisioningEngine(store: store, app: found))
+        let mappings = AppMappings(store: store, app: found)
+        let schemas = await appSchemas(ProvisioningEngine(store: store, app: found))
         let mapping = try mappings.set(attribute: attribute, expression: expression, applyOn: applyOn?.value, appSchemas: schemas)
         print("mapped \(mapping.attribute) ← \(mapping.expression) (\(mapping.applyOn.label))")
         if mapping.attribute != attribute.trimmingCharacters(in: .whitespaces) {

@@ -14,10 +14,14 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
+        let engine = ProvisioningEngine(store: store, app: try app.resolve(in: store))
         let plan = try engine.plan()
         let report = try PlanReport(plan: plan, store: store, appID: engine.appID)
         json ? try JSONOutput.print(report) : report.printText(plan: plan, limit: limit)
+        // The plan is what a sync would send; when the app cannot sync now, say why (the plan still stands).
+        if let reason = try engine.readiness().reason {
+            StandardStreams.err("scimdeck: a sync would not start: \(reason.commandLineMessage(appLabel: engine.app.label))\n")
+        }
         // Work held back (conflicts, a switch off) means the app will not match the directory.
         if plan.holdsWorkBack { throw ExitCode(1) }
     }

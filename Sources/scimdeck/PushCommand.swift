@@ -132,7 +132,7 @@ struct PushCommand: ParsableCommand {
 
     static func push(app: AppOption, global: GlobalOptions) throws -> AppGroupPush {
         let store = try ScimdeckStore(path: global.storePath)
-        return AppGroupPush(store: store, appID: try app.resolve(in: store).id ?? 0)
+        return AppGroupPush(store: store, appID: try app.resolve(in: store).id)
     }
 
     static func link(group: String, push: AppGroupPush) throws -> PushGroupLink {

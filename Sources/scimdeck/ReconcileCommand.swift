@@ -33,7 +33,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
+        let engine = ProvisioningEngine(store: store, app: try app.resolve(in: store))
         let client = try engine.client(transport: try connection.transport(maxInFlight: 4), token: try token.read())
         let claim = RunClaim(holder: "scimdeck reconcile") { line in StandardStreams.err(line + "\n") }
         let report = try await engine.reconcile(client: client, dryRun: dryRun, claim: claim)

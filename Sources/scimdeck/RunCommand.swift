@@ -25,11 +25,11 @@ struct RunCommand: AsyncParsableCommand {
     var fullEvery = WaitDuration(seconds: 24 * 3600)
     @Flag(help: "Run one cycle and exit.") var once = false
     @Flag(help: "Make this cycle's imports full, whatever --full-every says.") var full = false
-    @Option(help: "Requests in flight at once, per app.") var concurrency = 4
+    @Option(help: "Requests in flight at once, per app (default: each app's own setting, `app set --concurrency`).") var concurrency: Int?
 
     func validate() throws {
         guard every.seconds >= 1 else { throw ValidationError("--every must be at least 1s") }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard (concurrency ?? 1) >= 1 else { throw ValidationError("--concurrency must be at least 1") }
     }
 
     func run() async throws {

@@ -49,7 +49,7 @@ struct SAMLMetadataCommand: AsyncParsableCommand {
             let store = try ScimdeckStore(path: global.storePath)
             let found = try ProvisioningEngine.app(named: app, in: store)
             let service = SignOnService(store: store, identityProviderBaseURL: idpURL)
-            try SAMLFiles.write(try service.metadataXML(appID: found.id ?? 0), to: output, secret: true)
+            try SAMLFiles.write(try service.metadataXML(appID: found.id), to: output, secret: true)
             return
         }
         let certificatePEM = try SAMLFiles.read(certificate ?? "", what: "certificate")

@@ -85,7 +85,7 @@ struct SAMLPreviewCommand: AsyncParsableCommand {
             return AttributeStatement(name: String(text[..<equals]), expression: String(text[text.index(after: equals)...]))
         }
         let preview = try SignOnService(store: store, identityProviderBaseURL: idpURL)
-            .preview(appID: found.id ?? 0, login: person, attributeStatements: statements)
+            .preview(appID: found.id, login: person, attributeStatements: statements)
         return Output(xml: preview.responseXML, autoPostHTML: preview.autoPostHTML, acsURL: preview.acsURL, relayState: preview.relayState, base64: preview.responseBase64)
     }
 

@@ -52,7 +52,7 @@ struct Scimdeck: AsyncParsableCommand {
 
     /// With no subcommand, the console opens on the store.
     func run() async throws {
-        let status = try ConsoleLaunch.run(storePath: global.storePath, themeName: theme)
+        let status = try await ConsoleLaunch.run(storePath: global.storePath, themeName: theme)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -50,7 +50,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ScimdeckStore(path: global.storePath)
-        let engine = try ProvisioningEngine(store: store, app: try app.resolve(in: store))
+        let engine = ProvisioningEngine(store: store, app: try app.resolve(in: store))
         if full { return try await runFull(engine) }
         if dryRun {
             let plan = try engine.plan(memberBatchSize: memberBatch)
@@ -104,6 +104,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// The run's client. One pacer for the whole run: a rate limit pauses every request, and
     /// concurrency adapts to it.
     func pacedClient(_ engine: ProvisioningEngine, printer: SyncProgressPrinter) throws -> SCIMClient {
+        // The app must be able to sync (`SyncReadiness`): the first thing missing is the one said.
+        if let reason = try engine.readiness(tokenGiven: token.isGiven).reason { throw EngineError.notReady(engine.app.label, reason) }
         let concurrency = try inFlight(engine)
         let transport = try connection.transport(maxInFlight: max(1, concurrency))
         let pacer = SCIMRequestPacer(limit: max(1, concurrency), maxWait: maxWait?.seconds) { printer.pause($0) }

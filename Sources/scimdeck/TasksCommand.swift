@@ -24,7 +24,7 @@ struct TasksCommand: ParsableCommand {
 
         func run() throws {
             let store = try ScimdeckStore(path: global.storePath)
-            let appID = try app.resolve(in: store).id ?? 0
+            let appID = try app.resolve(in: store).id
             let entries = try store.provisioning.failedOperationsOfLatestRun(appId: appID)
             let tasks = entries.map { Task(operation: $0.operation, target: $0.payload, error: $0.lastError ?? "", at: $0.updatedAt) }
             if json { return try JSONOutput.print(tasks) }

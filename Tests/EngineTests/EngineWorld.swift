@@ -44,7 +44,7 @@ final class EngineWorld: @unchecked Sendable {
     deinit { server.stop() }
 
     var engine: ProvisioningEngine {
-        get throws { try ProvisioningEngine(store: store, app: try XCTUnwrapValue(try store.apps.app(named: "Axiad Cloud (test)"))) }
+        get throws { ProvisioningEngine(store: store, app: try XCTUnwrapValue(try store.apps.app(named: "Axiad Cloud (test)"))) }
     }
 
     @discardableResult

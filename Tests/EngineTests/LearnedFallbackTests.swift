@@ -90,7 +90,7 @@ final class LearnedFallbackTests: XCTestCase {
             let schemas = try await world.inspector.discover().schemas
             XCTAssertFalse(schemas.isEmpty, "\(type(of: server)) serves /Schemas")
             let app = try XCTUnwrapValue(try world.store.apps.app(named: "Axiad Cloud (test)"))
-            let mappings = try AppMappings(store: world.store, app: app)
+            let mappings = AppMappings(store: world.store, app: app)
             XCTAssertThrowsError(try mappings.set(attribute: "name.givnName", expression: "user.firstName", appSchemas: schemas)) { error in
                 XCTAssertEqual(error as? MappingChangeError,
                                .notInAppSchema(attribute: "name.givnName", appName: "Axiad Cloud", nearest: ["name.givenName"]), "\(error)")

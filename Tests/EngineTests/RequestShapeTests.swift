@@ -137,7 +137,7 @@ final class MultiValuedMappingTests: XCTestCase {
     func test_plainMultiValuedPathsAreStoredWithASelectorAndCreateArrays() async throws {
         let world = try EngineWorld()
         let app = try XCTUnwrapValue(try world.store.apps.app(named: "Axiad Cloud (test)"))
-        let mappings = try AppMappings(store: world.store, app: app)
+        let mappings = AppMappings(store: world.store, app: app)
         try mappings.unset(attribute: "emails[primary].value")
         try mappings.unset(attribute: "emails[primary].type")
         XCTAssertEqual(try mappings.set(attribute: "emails.value", expression: "user.email").attribute, "emails[primary].value")

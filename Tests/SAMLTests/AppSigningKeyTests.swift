@@ -7,7 +7,7 @@ import XCTest
 
 /// Each app's signing key kept in the store: a secret of the app, made on first need, rotatable.
 final class AppSigningKeyTests: XCTestCase {
-    private func app(_ label: String, in store: ScimdeckStore) throws -> AppIntegration {
+    private func app(_ label: String, in store: ScimdeckStore) throws -> Saved<AppIntegration> {
         try store.apps.add(AppIntegration(catalogEntry: "axiad-cloud", label: label), signOn: Store.SignOnSettings(appId: 0),
                            provisioning: ProvisioningSettings(appId: 0), mappings: [])
     }

@@ -91,7 +91,7 @@ final class StoreSignOnPreviewTests: XCTestCase {
         let (store, appID) = try world()
         let service = SignOnService(store: store)
         XCTAssertThrowsError(try service.save(SignOnConfiguration(acsURL: "http://axiad.example.com/acs", audienceURI: "urn:a"), appID: appID)) { error in
-            XCTAssertEqual(error as? SignOnError, .invalidField(.acsURL, "must use https (plain http only to a loopback address)"))
+            XCTAssertEqual(error as? AppSettingsError, .invalid([SettingProblem(.acsURL, "ACS URL must use https (plain http only to a loopback address)")]))
         }
         XCTAssertThrowsError(try service.preview(
             appID: appID, login: "zoe.odegaard",

@@ -19,10 +19,14 @@ final class AppDetailTests: XCTestCase {
         let detail = try AppDetail.load(appID: appID, in: workspace)
         XCTAssertEqual(Set(detail.panels.keys), [.general, .log], "the other tabs have screens of their own")
         let general = detail.panel(.general).fields.map { "\($0.label): \($0.value)" }
-        XCTAssertEqual(Array(general.prefix(3)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production"])
+        XCTAssertEqual(Array(general.prefix(4)), ["Application label: Axiad Cloud (prod)", "Catalog entry: Axiad Cloud", "Stack: production",
+                                                  "Provisioning: Not ready: no API token"])
         XCTAssertFalse(try AppDetail.isProvisioningConfigured(appID: appID, in: workspace), "no token is stored")
+        XCTAssertEqual(try AppDetail.syncReadiness(appID: appID, in: workspace), .notReady(.noToken))
         try store.secrets.set(SecretValue("a-token-long-enough-3f9a"), name: SecretName.apiToken, appId: appID)
         XCTAssertTrue(try AppDetail.isProvisioningConfigured(appID: appID, in: workspace))
+        XCTAssertEqual(try AppDetail.load(appID: appID, in: workspace).panel(.general).fields[3].value, "Active",
+                       "the General tab, the Assignments tab and the sync read one rule")
     }
 
     func test_theLogPanelListsTheRequestLogNewestFirst() throws {
@@ -41,6 +45,9 @@ final class AppDetailTests: XCTestCase {
         _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: direct.id, groupId: nil))
         _ = try store.records(Assignment.self).insert(Assignment(appId: appID, personId: nil, groupId: sales.id))
         _ = try store.records(RemoteLink.self).insert(RemoteLink(appId: appID, kind: .user, localId: try XCTUnwrap(direct.id), remoteId: "u1"))
+        // Until the app can sync (here: no token) nothing is sent at all, and no row blames a switch.
+        XCTAssertEqual(try AppAssignments(store: store, appID: appID).people().map(\.status), [.provisioned, .pending])
+        try store.secrets.set(SecretValue("a-token-long-enough-3f9a"), name: SecretName.apiToken, appId: appID)
         let people = try AppAssignments(store: store, appID: appID).people()
         XCTAssertEqual(people.map { [$0.displayName, $0.login, $0.assignedText] }, [
             ["José Núñez", "jose@example.com", "direct"],

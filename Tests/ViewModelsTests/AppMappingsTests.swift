@@ -9,7 +9,7 @@ final class AppMappingsTests: XCTestCase {
         let store = try ScimdeckStore()
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "Bare"), signOn: SignOnSettings(appId: 0),
                                      provisioning: ProvisioningSettings(appId: 0), mappings: [])
-        let mappings = try AppMappings(store: store, app: app)
+        let mappings = AppMappings(store: store, app: app)
         XCTAssertEqual(try mappings.list(), Catalog.axiadCloud.defaultMappings, "the planner's defaults are what is listed")
         try mappings.set(attribute: "name.familyName", expression: "String.toUpperCase(user.lastName)")
         let stored = try store.records(Store.AttributeMapping.self).all(appId: try XCTUnwrap(app.id))
@@ -21,7 +21,7 @@ final class AppMappingsTests: XCTestCase {
         let store = try ScimdeckStore()
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.axiadCloud.id, label: "A"), signOn: SignOnSettings(appId: 0),
                                      provisioning: ProvisioningSettings(appId: 0), mappings: [])
-        let mappings = try AppMappings(store: store, app: app)
+        let mappings = AppMappings(store: store, app: app)
         XCTAssertThrowsError(try mappings.set(attribute: "USERNAME", expression: "user.login")) { error in
             XCTAssertEqual(error as? MappingChangeError, .notEditable(attribute: "USERNAME", appName: "Axiad Cloud"))
         }
@@ -35,7 +35,7 @@ final class AppMappingsTests: XCTestCase {
         let store = try ScimdeckStore()
         let app = try store.apps.add(AppIntegration(catalogEntry: Catalog.genericSCIM.id, label: "HR"), signOn: SignOnSettings(appId: 0),
                                      provisioning: ProvisioningSettings(appId: 0), mappings: [])
-        let mappings = try AppMappings(store: store, app: app)
+        let mappings = AppMappings(store: store, app: app)
         XCTAssertTrue(mappings.isEditable("userName"))
         XCTAssertEqual(try mappings.set(attribute: "userName", expression: "user.email").expression, "user.email")
     }
@@ -56,7 +56,7 @@ final class AppMappingsTests: XCTestCase {
         for entry in Catalog.entries where entry.syncPasswordUnsupportedReason != nil {
             let app = try store.apps.add(AppIntegration(catalogEntry: entry.id, label: entry.id), signOn: SignOnSettings(appId: 0),
                                          provisioning: ProvisioningSettings(appId: 0), mappings: [])
-            let mappings = try AppMappings(store: store, app: app)
+            let mappings = AppMappings(store: store, app: app)
             for attribute in ["password", "Password", "\(SCIMSchemaURN.user):password"] {
                 XCTAssertThrowsError(try mappings.set(attribute: attribute, expression: "user.login"), attribute) { error in
                     XCTAssertEqual(error as? MappingChangeError,

@@ -59,7 +59,7 @@ final class ProvisioningTabFlowTests: XCTestCase {
         // What the screens stored drives the engine: assign José and sync.
         let jose = try XCTUnwrap(try world.store.directory.person(login: "jose.nunez@corp.example"))
         try world.store.records(Assignment.self).insert(Assignment(appId: world.appID, personId: jose.id, groupId: nil))
-        let engine = try ProvisioningEngine(store: world.store, app: world.app)
+        let engine = ProvisioningEngine(store: world.store, app: world.app)
         let result = try await engine.sync(client: try engine.client(transport: TabWorld.transport, retry: .never))
         XCTAssertEqual(result.report.failures.count, 0, "\(result.report.failures.map(\.reason))")
         XCTAssertEqual(result.report.succeededCount, 1)

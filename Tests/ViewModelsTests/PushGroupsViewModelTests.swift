@@ -12,7 +12,7 @@ final class PushGroupsViewModelTests: XCTestCase {
     /// An Axiad Cloud app, configured for sync unless told otherwise, and a few directory groups.
     private struct World {
         let store: ScimdeckStore
-        let app: AppIntegration
+        let app: Saved<AppIntegration>
         let runner: PushGroupsEffectRunner
         var appID: Int64 { app.id ?? -1 }
         var push: AppGroupPush { runner.push }

@@ -19,7 +19,7 @@ struct TabWorld {
     }()
 
     let store: ScimdeckStore
-    let app: AppIntegration
+    let app: Saved<AppIntegration>
     let runner: ProvisioningEffectRunner
 
     var appID: Int64 { app.id ?? -1 }

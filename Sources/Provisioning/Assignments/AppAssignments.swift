@@ -21,7 +21,7 @@ public struct AppAssignments: Sendable {
         let truth = try RowTruth(store: store, appID: appID)
         return try store.provisioning.scope(appId: appID).map { scoped in
             let status: AssignedPerson.Status
-            let personID = scoped.person.id ?? 0
+            let personID = scoped.personID
             if let conflict = truth.conflicts[personID] {
                 status = .conflict(conflict)
             } else if let failure = truth.failures[personID] {
@@ -29,7 +29,7 @@ public struct AppAssignments: Sendable {
             } else if let held = truth.heldBack[personID] {
                 status = .heldBack("\(held.rawValue): \(held.consequence)")
             } else {
-                switch scoped.person.id.flatMap({ links[$0] }) {
+                switch links[personID] {
                 case nil: status = scoped.person.status == .active ? .pending : .notActiveInDirectory
                 case .error?: status = .error("the last operation failed")
                 case .deactivated?: status = .deactivated
@@ -128,9 +128,9 @@ public struct AppAssignments: Sendable {
         init(store: ScimdeckStore, appID: Int64) throws {
             failures = try store.engine.lastUserFailures(appId: appID)
             guard let plan = try? Planner().plan(SnapshotLoader.load(store, appID: appID)) else { return }
-            // Before the integration is on nothing is sent at all: the tab says what is missing, and
+            // Before the app can sync nothing is sent at all: the tab says what is missing, and
             // the rows stay Pending rather than blaming a switch.
-            if try store.records(ProvisioningSettings.self).fetch(key: appID)?.apiIntegrationEnabled == true {
+            if try SyncReadiness.of(appID: appID, in: store).isReady {
                 heldBack = plan.heldBackPeople
             }
             for conflict in plan.conflicts {

@@ -44,9 +44,9 @@ extension ProvisioningEngine {
 
     private func fullSyncHoldingLock(client: SCIMClient, dryRun: Bool, fixDuplicates: Bool, concurrency: Int, memberBatchSize: Int,
                                      pageSize: Int, progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> FullSyncResult {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
-        let interrupted = dryRun ? 0 : try store.engine.abandonUnfinished(appId: appID)
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
+        if let reason = try readiness(tokenGiven: true).reason { throw EngineError.notReady(app.label, reason) }
+        let interrupted = dryRun ? 0 : try await store.runJournal.abandonUnfinished(appId: appID)
         let reading = try await readApp(client: client, pageSize: pageSize)
         let planned = try fullSyncPlan(reading: reading, fixDuplicates: fixDuplicates, memberBatchSize: memberBatchSize)
         guard !dryRun else {
@@ -68,7 +68,7 @@ extension ProvisioningEngine {
     /// such group is read from the app first (one GET each) and its real members fold into the plan.
     /// A group whose read fails is planned from the store as before; its run meets the same failure.
     func planReadingPushNowGroups(client: SCIMClient, memberBatchSize: Int) async throws -> Plan {
-        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        let snapshot = try await SnapshotLoader.load(store, appID: appID)
         let requested = snapshot.groupPushes.filter { $0.pushNowRequested && $0.unlink == nil }.compactMap(\.remoteID)
         do {
             guard !requested.isEmpty else { return try Planner(memberBatchSize: memberBatchSize).plan(snapshot) }

@@ -15,7 +15,7 @@ extension ProvisioningEngine {
         let reading = try await readApp(client: client)
         let remoteUsers = reading.users
         let remoteGroups = reading.groups
-        let snapshot = try SnapshotLoader.load(store, appID: appID)
+        let snapshot = try await SnapshotLoader.load(store, appID: appID)
         var report: ReconcileReport
         do {
             report = try Reconciler().reconcile(snapshot, remoteUsers: remoteUsers, remoteGroups: remoteGroups)

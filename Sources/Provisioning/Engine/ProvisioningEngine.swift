@@ -6,18 +6,16 @@ import Store
 /// settings and token, journals and applies. `scimdeck plan`, `scimdeck sync` and the console all go through it.
 public struct ProvisioningEngine: Sendable {
     public let store: ScimdeckStore
-    public let app: AppIntegration
-    public let appID: Int64
+    public let app: Saved<AppIntegration>
+    public var appID: Int64 { app.id }
 
-    public init(store: ScimdeckStore, app: AppIntegration) throws {
-        guard let appID = app.id else { throw EngineError.noSuchApp(app.label) }
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>) {
         self.store = store
         self.app = app
-        self.appID = appID
     }
 
     /// The app by label (any case) or numeric id.
-    public static func app(named name: String, in store: ScimdeckStore) throws -> AppIntegration {
+    public static func app(named name: String, in store: ScimdeckStore) throws -> Saved<AppIntegration> {
         guard let app = try store.apps.app(named: name) else { throw EngineError.noSuchApp(name) }
         return app
     }
@@ -39,15 +37,15 @@ public struct ProvisioningEngine: Sendable {
     public func client(transport: any HTTPTransport, token: BearerToken? = nil, retry: SCIMRetryPolicy = .standard,
                        logging: Bool = true) throws -> SCIMClient {
         let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard let settings, !settings.baseURL.isEmpty, let baseURL = URL(string: settings.baseURL) else {
-            throw EngineError.noBaseURL(app.label)
-        }
+        let baseURLText = settings?.baseURL ?? ""
         let stored = try storedToken()
-        guard let token = token ?? stored else { throw EngineError.noToken(app.label) }
+        let connection = SyncReadiness.connection(baseURL: baseURLText, hasToken: token != nil || stored != nil)
+        if let reason = connection.reason { throw EngineError.notReady(app.label, reason) }
+        guard let baseURL = URL(string: baseURLText), let token = token ?? stored else { throw EngineError.notReady(app.label, .badBaseURL) }
         let recorder = RequestLogRecorder(store: store, appID: appID)
         // ETags are turned on by `sync`, and only where the provider announces them.
         let configuration = SCIMClientConfiguration(baseURL: baseURL, token: token, retry: retry,
-                                                    userAgent: settings.userAgent ?? SCIMClientConfiguration.defaultUserAgent)
+                                                    userAgent: settings?.userAgent ?? SCIMClientConfiguration.defaultUserAgent)
         var observer: (@Sendable (SCIMExchange) -> Void)?
         if logging {
             observer = { @Sendable exchange in recorder.record(exchange) }
@@ -61,6 +59,11 @@ public struct ProvisioningEngine: Sendable {
     }
 
     public static let defaultConcurrency = 4
+
+    /// Whether the app can sync now; `tokenGiven`: this run brings its own token (`--token-file`, `SCIMDECK_TOKEN`).
+    public func readiness(tokenGiven: Bool = false) throws -> SyncReadiness {
+        try SyncReadiness.of(appID: appID, in: store, tokenGiven: tokenGiven)
+    }
 
     public func storedToken() throws -> BearerToken? {
         try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
@@ -83,9 +86,10 @@ public struct ProvisioningEngine: Sendable {
 
     private func syncHoldingLock(client: SCIMClient, concurrency: Int, memberBatchSize: Int, bulkMaxOperations: Int?,
                                  progress: @escaping @Sendable (ApplyProgress) -> Void) async throws -> SyncResult {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard settings?.apiIntegrationEnabled == true else { throw EngineError.apiIntegrationDisabled(app.label) }
-        let interrupted = try store.engine.abandonUnfinished(appId: appID)
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
+        // The client was built from a base URL and a token already: integration being on is what is left to ask.
+        if let reason = try readiness(tokenGiven: true).reason { throw EngineError.notReady(app.label, reason) }
+        let interrupted = try await store.runJournal.abandonUnfinished(appId: appID)
         let plan = try await planReadingPushNowGroups(client: client, memberBatchSize: memberBatchSize)
         let profile: ProvisioningProfile = settings?.requestProfile == .rfc7644 ? .rfc7644 : .okta
         let ledger = StoreLedger(store: store, appID: appID)

@@ -12,6 +12,15 @@ public enum SnapshotLoader {
         return snapshot
     }
 
+    /// The same snapshot for async code (a run), read with GRDB's async read in one transaction.
+    public static func load(_ store: ScimdeckStore, appID: Int64) async throws -> ProvisioningSnapshot {
+        guard let app = try await store.apps.app(id: appID) else { throw EngineError.noSuchApp(String(appID)) }
+        let (state, unanswered) = try await store.runJournal.state(appId: appID, unansweredOperation: PlannedOperation.Kind.provisionUser.rawValue)
+        var snapshot = snapshot(from: state, catalogEntry: Catalog.entry(named: app.catalogEntry))
+        snapshot.unansweredCreates = unanswered
+        return snapshot
+    }
+
     static func snapshot(from state: EngineState, catalogEntry: CatalogEntry?) -> ProvisioningSnapshot {
         let settings = state.settings
         let toggles = ProvisioningToggles(

@@ -2,66 +2,56 @@ import Foundation
 import Store
 
 /// The `ProvisioningLedger` of one run over the store: journal entries and link changes written
-/// together, one transaction per call.
-public final class StoreLedger: ProvisioningLedger, @unchecked Sendable {
-    public let runID: String
-    private let store: ScimdeckStore
+/// together, one transaction per call, through GRDB's async writes. An actor: several operations are
+/// journaled at once, and the sequence and the entry → group map are its own.
+public actor StoreLedger: ProvisioningLedger {
+    public nonisolated let runID: String
+    private let journal: RunJournal
     private let appID: Int64
-    /// Guards `sequence`: several operations are journaled at once.
-    private let lock = NSLock()
     private var sequence = 0
     /// Journal entry → directory group, so a failed group operation marks its push link.
     private var groupOfEntry: [Int64: Int64] = [:]
 
     public init(store: ScimdeckStore, appID: Int64, runID: String = UUID().uuidString) {
-        self.store = store
+        journal = store.runJournal
         self.appID = appID
         self.runID = runID
     }
 
     public func operationStarted(_ operation: PlannedOperation) async throws -> Int64 {
-        let next = lock.withLock { () -> Int in
-            sequence += 1
-            return sequence
-        }
+        sequence += 1
         let (kind, localID) = Self.target(of: operation)
-        let entryID = try store.engine.start(appId: appID, runId: runID, sequence: next, operation: operation.kind.rawValue,
-                                             targetKind: kind, localId: localID, payload: Self.payload(of: operation))
-        if kind == .group { lock.withLock { groupOfEntry[entryID] = localID } }
+        let entryID = try await journal.start(appId: appID, runId: runID, sequence: sequence, operation: operation.kind.rawValue,
+                                              targetKind: kind, localId: localID, payload: Self.payload(of: operation))
+        if kind == .group { groupOfEntry[entryID] = localID }
         return entryID
     }
 
     public func operationSucceeded(_ entryID: Int64, effects: [ProvisioningEffect], detail: String) async throws {
-        try store.engine.finish(entryId: entryID, appId: appID, error: nil, detail: detail, changes: effects.map(Self.change))
-        for groupID in Self.groupsTouched(by: effects) {
-            try store.engine.setPushStatus(appId: appID, groupId: groupID, error: nil)
-        }
+        try await journal.finish(entryId: entryID, appId: appID, error: nil, detail: detail, changes: effects.map(Self.change),
+                                 pushStatusOf: Self.groupsTouched(by: effects))
     }
 
     public func operationFailed(_ entryID: Int64, reason: String, effects: [ProvisioningEffect]) async throws {
-        try store.engine.finish(entryId: entryID, appId: appID, error: reason, detail: "", changes: effects.map(Self.change))
-        if let groupID = lock.withLock({ groupOfEntry[entryID] }) {
-            try store.engine.setPushStatus(appId: appID, groupId: groupID, error: reason)
-            // The app may have applied a change whose answer failed (a timeout, a 5xx): what it holds
-            // is no longer known, so the next push reads the group whole.
-            try store.engine.requestFullPush(appId: appID, groupId: groupID)
-        }
+        // The app may have applied a change whose answer failed (a timeout, a 5xx): the group's next push reads it whole.
+        try await journal.finish(entryId: entryID, appId: appID, error: reason, detail: "", changes: effects.map(Self.change),
+                                 pushStatusOf: groupOfEntry[entryID].map { [$0] } ?? [])
     }
 
     public func remoteUserIDs(for personIDs: [Int64]) async throws -> [Int64: String] {
-        try store.engine.remoteUserIds(appId: appID, personIds: personIDs)
+        try await journal.remoteUserIds(appId: appID, personIds: personIDs)
     }
 
     public func sentUserNames(for personIDs: [Int64]) async throws -> [Int64: String] {
-        try store.engine.lastSentUserNames(appId: appID, personIds: personIDs)
+        try await journal.lastSentUserNames(appId: appID, personIds: personIDs)
     }
 
     public func localID(linkedTo remoteID: String, group: Bool) async throws -> Int64? {
-        try store.engine.localId(appId: appID, kind: group ? .group : .user, remoteId: remoteID)
+        try await journal.localId(appId: appID, kind: group ? .group : .user, remoteId: remoteID)
     }
 
     public func remoteGroupID(for groupID: Int64) async throws -> String? {
-        try store.engine.remoteGroupId(appId: appID, groupId: groupID)
+        try await journal.remoteGroupId(appId: appID, groupId: groupID)
     }
 
     static func change(_ effect: ProvisioningEffect) -> LinkChange {

@@ -10,10 +10,9 @@ public struct AppMappings: Sendable {
     public let appID: Int64
     public let catalogEntry: CatalogEntry?
 
-    public init(store: ScimdeckStore, app: AppIntegration) throws {
-        guard let appID = app.id else { throw EngineError.noSuchApp(app.label) }
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>) {
         self.store = store
-        self.appID = appID
+        appID = app.id
         catalogEntry = Catalog.entry(named: app.catalogEntry)
     }
 

@@ -7,9 +7,9 @@ public enum AppIdentityProvider {
     /// Used when no base URL is given: scimdeck serves no sign-in page, so this names the IdP and nothing more.
     public static let defaultBaseURL = "https://scimdeck.local"
 
-    public static func make(for app: AppIntegration, baseURL: String = defaultBaseURL) -> IdentityProvider {
+    public static func make(for app: Saved<AppIntegration>, baseURL: String = defaultBaseURL) -> IdentityProvider {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let path = "\(base)/app/\(app.catalogEntry)/\(app.id ?? 0)"
+        let path = "\(base)/app/\(app.catalogEntry)/\(app.id)"
         return IdentityProvider(entityID: path, ssoURL: path + "/sso/saml")
     }
 }

@@ -21,8 +21,8 @@ public struct AppSigningKey: Sendable {
     }
 
     /// The key of `app`, its CN the app's label.
-    public init(store: ScimdeckStore, app: AppIntegration) {
-        self.init(store: store, appID: app.id ?? 0, commonName: app.label)
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>) {
+        self.init(store: store, appID: app.id, commonName: app.label)
     }
 
     /// The stored key and certificate, or nil when none was made yet.

@@ -25,13 +25,11 @@ public struct SignOnService: Sendable {
         return try store.records(Store.SignOnSettings.self).fetch(key: appID).map(SignOnConfiguration.init) ?? SignOnConfiguration()
     }
 
-    /// Saves the settings after checking them: the store never holds settings the form would refuse.
+    /// Saves the settings as one `AppSettingsChange`, checked whole first: the store never holds
+    /// settings the form would refuse (`AppSettingsError` lists every field that breaks its rule).
     public func save(_ configuration: SignOnConfiguration, appID: Int64, now: Date = Date()) throws {
         try app(appID)
-        if let (field, reason) = SignOnField.allCases.lazy.compactMap({ field in configuration.problems[field].map { (field, $0) } }).first {
-            throw SignOnError.invalidField(field, reason)
-        }
-        try store.records(Store.SignOnSettings.self).save(configuration.stored(appID: appID, updatedAt: now))
+        try AppSettings(store: store, appID: appID).apply(AppSettingsChange(signOn: configuration), now: now)
     }
 
     /// The IdP metadata for the app, signed-key certificate included (the key is made on first need).
@@ -85,8 +83,8 @@ public struct SignOnService: Sendable {
     }
 
     @discardableResult
-    private func app(_ appID: Int64) throws -> AppIntegration {
-        guard let app = try store.records(AppIntegration.self).fetch(key: appID) else { throw EngineError.noSuchApp(String(appID)) }
+    private func app(_ appID: Int64) throws -> Saved<AppIntegration> {
+        guard let app = try store.apps.app(id: appID) else { throw EngineError.noSuchApp(String(appID)) }
         return app
     }
 }

@@ -7,13 +7,15 @@ public struct AppRepository: Sendable {
 
     /// Adds the app with its Sign On and Provisioning settings and its attribute mappings.
     /// Labels are unique whatever their case: scripts name apps by label.
-    public func add(_ app: AppIntegration, signOn: SignOnSettings, provisioning: ProvisioningSettings, mappings: [AttributeMapping]) throws -> AppIntegration {
+    @discardableResult
+    public func add(_ app: AppIntegration, signOn: SignOnSettings, provisioning: ProvisioningSettings, mappings: [AttributeMapping]) throws -> Saved<AppIntegration> {
         try writer.write { db in
             let clash = try AppIntegration.fetchAll(db).first { $0.label.caseInsensitiveCompare(app.label) == .orderedSame }
             if clash != nil { throw StoreError.duplicateAppLabel(app.label) }
             var app = app
             try app.insert(db)
-            let appId = app.id ?? db.lastInsertedRowID
+            let appId = db.lastInsertedRowID
+            app.id = appId
             var signOn = signOn
             signOn.appId = appId
             try signOn.insert(db)
@@ -26,16 +28,26 @@ public struct AppRepository: Sendable {
                 mapping.id = nil
                 try mapping.insert(db)
             }
-            return app
+            return Saved(id: appId, record: app)
         }
     }
 
-    public func all() throws -> [AppIntegration] {
-        try writer.read { db in try AppIntegration.order(Column("id")).fetchAll(db) }
+    public func all() throws -> [Saved<AppIntegration>] {
+        try writer.read { db in try AppIntegration.order(Column("id")).fetchAll(db).compactMap(Saved.init) }
+    }
+
+    /// The app with this id, nil when there is none.
+    public func app(id: Int64) throws -> Saved<AppIntegration>? {
+        try writer.read { db in try AppIntegration.fetchOne(db, key: id).flatMap(Saved.init) }
+    }
+
+    /// The app with this id, read from async code without holding a cooperative thread.
+    public func app(id: Int64) async throws -> Saved<AppIntegration>? {
+        try await writer.read { db in try AppIntegration.fetchOne(db, key: id).flatMap(Saved.init) }
     }
 
     /// The app by label (any case) or by numeric id.
-    public func app(named name: String) throws -> AppIntegration? {
+    public func app(named name: String) throws -> Saved<AppIntegration>? {
         let apps = try all()
         return apps.first { $0.label.caseInsensitiveCompare(name) == .orderedSame } ?? Int64(name).flatMap { id in apps.first { $0.id == id } }
     }

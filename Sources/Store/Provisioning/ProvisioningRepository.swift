@@ -33,7 +33,7 @@ public struct ProvisioningRepository: Sendable {
                 } else {
                     index = scoped.count
                     indexById[id] = index
-                    scoped.append(ScopedPerson(person: person, assignedDirectly: false, viaGroupIds: []))
+                    scoped.append(ScopedPerson(personID: id, person: person, assignedDirectly: false, viaGroupIds: []))
                 }
                 if row["direct"] as Bool {
                     scoped[index].assignedDirectly = true

@@ -1,4 +1,5 @@
 import Foundation
+import Provisioning
 import SCIM
 
 /// Provisioning → Integration (guide steps 2.1–2.4): **Configure API Integration**, *Enable API

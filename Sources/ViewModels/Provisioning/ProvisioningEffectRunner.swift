@@ -8,16 +8,18 @@ import Store
 /// tests drive whole flows with `send(_:to:)`.
 public struct ProvisioningEffectRunner: Sendable {
     public let store: ScimdeckStore
-    public let app: AppIntegration
+    public let app: Saved<AppIntegration>
     public let transport: any HTTPTransport
 
-    public init(store: ScimdeckStore, app: AppIntegration, transport: any HTTPTransport) {
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>, transport: any HTTPTransport) {
         self.store = store
         self.app = app
         self.transport = transport
     }
 
-    var appID: Int64 { app.id ?? -1 }
+    var appID: Int64 { app.id }
+    /// Every Save of the tab goes through this: the change checked whole, then written in one transaction.
+    var settings: AppSettings { AppSettings(store: store, appID: appID) }
     var catalogEntry: CatalogEntry? { Catalog.entry(named: app.catalogEntry) }
 
     // MARK: Driving a view model
@@ -65,7 +67,7 @@ public struct ProvisioningEffectRunner: Sendable {
         switch effect {
         case .load:
             do {
-                return .loaded(try integrationSnapshot())
+                return .loaded(try await integrationSnapshot())
             } catch {
                 return .loadFailed("\(error)")
             }
@@ -80,39 +82,27 @@ public struct ProvisioningEffectRunner: Sendable {
             return .tokenFileRead(path: path, SecretInput(token.revealedForStorage))
 
         case .testCredentials(let baseURL, let choice, let revision):
-            let token: BearerToken?
+            let token: CredentialTester.Token
             switch choice {
-            case .entered(let entered): token = entered
-            case .stored: token = try? storedToken()
+            case .entered(let entered): token = .given(entered)
+            case .stored: token = .stored
             }
-            guard let token else {
-                return .credentialsTested(.failed("no API token is stored for \(app.label)"), revision: revision)
-            }
-            guard let url = URL(string: baseURL) else {
-                return .credentialsTested(.badURL("\"\(baseURL)\" is not a URL"), revision: revision)
-            }
-            let client = SCIMClient(configuration: SCIMClientConfiguration(baseURL: url, token: token, retry: .never), transport: transport)
-            return .credentialsTested(await client.testCredentials(), revision: revision)
+            let check = await CredentialTester(store: store, app: app, transport: transport).test(baseURL: baseURL, token: token)
+            return .credentialsTested(check, revision: revision)
 
         case .save(let change):
             do {
-                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-                settings.apiIntegrationEnabled = change.apiIntegrationEnabled
-                settings.baseURL = change.baseURL
-                settings.updatedAt = Date()
-                try store.records(ProvisioningSettings.self).save(settings)
-                if let token = change.token {
-                    try store.secrets.set(SecretValue(token.revealedForStorage), name: SecretName.apiToken, appId: appID)
-                }
-                return .saved(try integrationSnapshot())
+                try await settings.apply(AppSettingsChange(apiIntegrationEnabled: change.apiIntegrationEnabled, baseURL: change.baseURL,
+                                                     apiToken: change.token))
+                return .saved(try await integrationSnapshot())
             } catch {
                 return .saveFailed("\(error)")
             }
         }
     }
 
-    private func integrationSnapshot() throws -> IntegrationSnapshot {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+    private func integrationSnapshot() async throws -> IntegrationSnapshot {
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
         let hint: String?
         do {
             hint = try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().map(TokenHint.of)
@@ -124,37 +114,28 @@ public struct ProvisioningEffectRunner: Sendable {
                                    baseURL: settings?.baseURL ?? "", tokenHint: hint)
     }
 
-    private func storedToken() throws -> BearerToken? {
-        try store.secrets.get(name: SecretName.apiToken, appId: appID)?.revealText().flatMap(BearerToken.init)
-    }
-
     // MARK: To App
 
     public func run(_ effect: ToAppViewModel.Effect) async -> ToAppViewModel.Intent {
         switch effect {
         case .load:
             do {
-                return .loaded(ToAppSnapshot(toggles: try toggles(), entry: catalogEntry))
+                return .loaded(ToAppSnapshot(toggles: try await toggles(), entry: catalogEntry))
             } catch {
                 return .loadFailed("\(error)")
             }
         case .save(let toggles):
             do {
-                var settings = try store.records(ProvisioningSettings.self).fetch(key: appID) ?? ProvisioningSettings(appId: appID)
-                settings.createUsers = toggles.createUsers
-                settings.updateUserAttributes = toggles.updateUserAttributes
-                settings.deactivateUsers = toggles.deactivateUsers
-                settings.updatedAt = Date()
-                try store.records(ProvisioningSettings.self).save(settings)
-                return .saved(try self.toggles())
+                try await settings.apply(AppSettingsChange(toggles: toggles))
+                return .saved(try await self.toggles())
             } catch {
                 return .saveFailed("\(error)")
             }
         }
     }
 
-    private func toggles() throws -> ProvisioningToggles {
-        let settings = try store.records(ProvisioningSettings.self).fetch(key: appID)
+    private func toggles() async throws -> ProvisioningToggles {
+        let settings = try await store.records(ProvisioningSettings.self).read(key: appID)
         return ProvisioningToggles(createUsers: settings?.createUsers ?? false,
                                    updateUserAttributes: settings?.updateUserAttributes ?? false,
                                    deactivateUsers: settings?.deactivateUsers ?? false)
@@ -173,7 +154,7 @@ public struct ProvisioningEffectRunner: Sendable {
 
         case .loadSchemas:
             do {
-                let engine = try ProvisioningEngine(store: store, app: app)
+                let engine = ProvisioningEngine(store: store, app: app)
                 let client = try engine.client(transport: transport, retry: .never)
                 let discovery = try await client.discover()
                 return discovery.schemas.isEmpty
@@ -206,7 +187,7 @@ public struct ProvisioningEffectRunner: Sendable {
     }
 
     private func mappingsSnapshot() throws -> MappingsSnapshot {
-        let mappings = try AppMappings(store: store, app: app)
+        let mappings = AppMappings(store: store, app: app)
         return MappingsSnapshot(catalogName: mappings.appName, mappings: try mappings.list())
     }
 }

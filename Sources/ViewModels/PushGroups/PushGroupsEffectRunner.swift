@@ -7,13 +7,13 @@ import Store
 /// its progress bar. Tests drive whole flows with `send(_:to:)`.
 public struct PushGroupsEffectRunner: Sendable {
     public let push: AppGroupPush
-    public let app: AppIntegration
+    public let app: Saved<AppIntegration>
     /// Whether this console can run a sync at all (the executable wires one in; pure screens have none).
     public let canSync: Bool
     public var now: @Sendable () -> Date
 
-    public init(store: ScimdeckStore, app: AppIntegration, canSync: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
-        push = AppGroupPush(store: store, appID: app.id ?? -1)
+    public init(store: ScimdeckStore, app: Saved<AppIntegration>, canSync: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
+        push = AppGroupPush(store: store, appID: app.id)
         self.app = app
         self.canSync = canSync
         self.now = now
@@ -81,16 +81,7 @@ public struct PushGroupsEffectRunner: Sendable {
     /// Why a sync cannot send the push now, in the words of the screen that fixes it.
     func syncBlocker() throws -> String? {
         guard canSync else { return "sync is not available in this console." }
-        let appID = app.id ?? -1
-        let settings = try push.store.records(ProvisioningSettings.self).fetch(key: appID)
-        guard settings?.apiIntegrationEnabled == true else {
-            return "API integration is not enabled for \(app.label); turn it on in Provisioning → Integration."
-        }
-        guard let settings, !settings.baseURL.isEmpty else { return "\(app.label) has no SCIM base URL; set it in Provisioning → Integration." }
-        guard try push.store.secrets.contains(name: SecretName.apiToken, appId: appID) else {
-            return "\(app.label) has no API token; set it in Provisioning → Integration."
-        }
-        return nil
+        return try SyncReadiness.of(appID: push.appID, in: push.store).reason?.message(appLabel: app.label)
     }
 
     private func answer(_ change: () throws -> Void, then done: (PushGroupsSnapshot) -> PushGroupsViewModel.Intent) -> PushGroupsViewModel.Intent {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Base URL field's check, shown beside the field as it is typed: an absolute https URL, or plain
+/// The SCIM base URL rule, shown beside the Integration tab's field as it is typed and applied by every save: an absolute https URL, or plain
 /// http to a loopback host (a test server), never plain http across a network with a bearer token.
 public enum BaseURLRule {
     /// Nil when the URL is acceptable; otherwise the reason.
