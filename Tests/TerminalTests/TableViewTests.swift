@@ -63,15 +63,12 @@ final class TableViewTests: XCTestCase {
         let rows = GeneratedRows(count: 100_000)
         var state = TableState()
         state.select(99_990, total: rows.count, visibleHeight: 20)
-        let start = ContinuousClock.now
         let frame = rendered(columns: 100, rows: 21) { frame, theme in
             TableView(columns: columns).render(rows: rows, state: state, in: frame.area, frame: &frame, theme: theme)
         }
-        let elapsed = ContinuousClock.now - start
         XCTAssertEqual(rows.textCalls, 20 * 2, "only the 20 visible rows are asked for")
         XCTAssertTrue(frame.lines[1].hasPrefix("  Person 99971 "), frame.lines[1])
         XCTAssertTrue(frame.lines[20].hasPrefix("▸ Person 99990 "), "moving down keeps the selection on the last line: \(frame.lines[20])")
-        XCTAssertLessThan(elapsed, .milliseconds(50), "one frame took \(elapsed)")
     }
 
     func test_moveKeysScrollTheWindowWithTheSelection() {
