@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers call downward only (see DESIGN.md):
-// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store.
+// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store;
+// SCIM / Store → JSON.
 let package = Package(
     name: "scimdeck",
     platforms: [.macOS(.v13)],
@@ -32,10 +33,13 @@ let package = Package(
         // libldap's controls and options behind plain C calls; lber holds the BER values and cookies.
         .target(name: "CLDAP", linkerSettings: [.linkedLibrary("ldap"), .linkedLibrary("lber")]),
 
-        .target(name: "SCIM"),
+        // The one JSON value type, parser, writer and string escaper, under SCIM and Store (no dependencies).
+        .target(name: "JSON"),
+        .target(name: "SCIM", dependencies: ["JSON"]),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
         .target(name: "Store", dependencies: [
+            "JSON",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
             // The secrets' AEAD (ChaCha20-Poly1305) and the key's fingerprint.
@@ -48,12 +52,12 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
-        .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ViewModels", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
+        .target(name: "Provisioning", dependencies: ["JSON", "SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ViewModels", dependencies: ["JSON", "Provisioning", "SAML", "SCIM", "Store"]),
         .target(name: "Terminal", dependencies: ["CNCursesW"]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
+            "Console", "HTTP", "JSON", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Writes the man pages from the binary's command tree (`make install`, `make deb`).
@@ -68,7 +72,8 @@ let package = Package(
         ]),
 
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
-        .target(name: "TestSupport", dependencies: ["SCIM"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["JSON", "SCIM"], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
