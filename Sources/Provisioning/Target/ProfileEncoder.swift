@@ -107,9 +107,7 @@ public enum ProfileEncoder {
         switch found {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .double(let number): return String(number)
-        default: return nil
+        default: return found?.numberText
         }
     }
 }
