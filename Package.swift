@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Theme files are TOML 1.0 (toml++ underneath).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: typed wrappers for variadic and macro APIs Swift cannot call directly.
@@ -54,7 +56,7 @@ let package = Package(
         ]),
         .target(name: "Provisioning", dependencies: ["JSON", "SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ViewModels", dependencies: ["JSON", "Provisioning", "SAML", "SCIM", "Store"]),
-        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        .target(name: "Terminal", dependencies: ["CNCursesW", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "SCIM", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
             "Console", "HTTP", "JSON", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "CBuildInfo",
