@@ -158,6 +158,29 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
+/// The unkeyed and single-value containers take every plain value the same way: `put`.
+private protocol ValueSink {
+    func put(_ value: JSONValue)
+}
+
+extension ValueSink {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(.double(value)) }
+    mutating func encode(_ value: Float) throws { put(.double(Double(value))) }
+    mutating func encode(_ value: Int) throws { put(.int(value)) }
+    mutating func encode(_ value: Int8) throws { put(number(value)) }
+    mutating func encode(_ value: Int16) throws { put(number(value)) }
+    mutating func encode(_ value: Int32) throws { put(number(value)) }
+    mutating func encode(_ value: Int64) throws { put(number(value)) }
+    mutating func encode(_ value: UInt) throws { put(number(value)) }
+    mutating func encode(_ value: UInt8) throws { put(number(value)) }
+    mutating func encode(_ value: UInt16) throws { put(number(value)) }
+    mutating func encode(_ value: UInt32) throws { put(number(value)) }
+    mutating func encode(_ value: UInt64) throws { put(number(value)) }
+}
+
 private struct IndexKey: CodingKey {
     var stringValue: String { String(intValue ?? 0) }
     var intValue: Int?
@@ -166,28 +189,12 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
     let slot: Slot
     var codingPath: [any CodingKey]
     var count: Int { slot.count }
 
-    private func append(_ value: JSONValue) { slot.appended().content = .value(value) }
-
-    mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(.double(value)) }
-    mutating func encode(_ value: Float) throws { append(.double(Double(value))) }
-    mutating func encode(_ value: Int) throws { append(.int(value)) }
-    mutating func encode(_ value: Int8) throws { append(number(value)) }
-    mutating func encode(_ value: Int16) throws { append(number(value)) }
-    mutating func encode(_ value: Int32) throws { append(number(value)) }
-    mutating func encode(_ value: Int64) throws { append(number(value)) }
-    mutating func encode(_ value: UInt) throws { append(number(value)) }
-    mutating func encode(_ value: UInt8) throws { append(number(value)) }
-    mutating func encode(_ value: UInt16) throws { append(number(value)) }
-    mutating func encode(_ value: UInt32) throws { append(number(value)) }
-    mutating func encode(_ value: UInt64) throws { append(number(value)) }
+    func put(_ value: JSONValue) { slot.appended().content = .value(value) }
 
     mutating func encode(_ value: some Encodable) throws {
         let path = codingPath + [IndexKey(count)]
@@ -213,26 +220,10 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleContainer: SingleValueEncodingContainer {
+private struct SingleContainer: SingleValueEncodingContainer, ValueSink {
     let slot: Slot
     var codingPath: [any CodingKey]
 
-    private func set(_ value: JSONValue) { slot.content = .value(value) }
-
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(.double(value)) }
-    mutating func encode(_ value: Float) throws { set(.double(Double(value))) }
-    mutating func encode(_ value: Int) throws { set(.int(value)) }
-    mutating func encode(_ value: Int8) throws { set(number(value)) }
-    mutating func encode(_ value: Int16) throws { set(number(value)) }
-    mutating func encode(_ value: Int32) throws { set(number(value)) }
-    mutating func encode(_ value: Int64) throws { set(number(value)) }
-    mutating func encode(_ value: UInt) throws { set(number(value)) }
-    mutating func encode(_ value: UInt8) throws { set(number(value)) }
-    mutating func encode(_ value: UInt16) throws { set(number(value)) }
-    mutating func encode(_ value: UInt32) throws { set(number(value)) }
-    mutating func encode(_ value: UInt64) throws { set(number(value)) }
+    func put(_ value: JSONValue) { slot.content = .value(value) }
     mutating func encode(_ value: some Encodable) throws { try JSON.encode(value, into: slot, codingPath: codingPath) }
 }
