@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers call downward only (see DESIGN.md):
-// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store.
+// scimdeck → Console → ViewModels → Provisioning → SCIM / Store / SAML;  Console → Terminal;  HTTP → SCIM;  LDAP → Store;
+// SCIM / Store → JSON.
 let package = Package(
     name: "scimdeck",
     platforms: [.macOS(.v13)],
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Theme files are TOML 1.0 (toml++ underneath).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: typed wrappers for variadic and macro APIs Swift cannot call directly.
@@ -32,10 +35,13 @@ let package = Package(
         // libldap's controls and options behind plain C calls; lber holds the BER values and cookies.
         .target(name: "CLDAP", linkerSettings: [.linkedLibrary("ldap"), .linkedLibrary("lber")]),
 
-        .target(name: "SCIM"),
+        // The one JSON value type, parser, writer and string escaper, under SCIM and Store (no dependencies).
+        .target(name: "JSON"),
+        .target(name: "SCIM", dependencies: ["JSON"]),
         .target(name: "HTTP", dependencies: ["CCurl", "SCIM"]),
         // GRDBSQLite: the People table reads column bytes straight from the statement (see PeopleColumns).
         .target(name: "Store", dependencies: [
+            "JSON",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
             // The secrets' AEAD (ChaCha20-Poly1305) and the key's fingerprint.
@@ -48,12 +54,12 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
-        .target(name: "Provisioning", dependencies: ["SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ViewModels", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
-        .target(name: "Terminal", dependencies: ["CNCursesW"]),
+        .target(name: "Provisioning", dependencies: ["JSON", "SCIM", "Store", "SAML", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ViewModels", dependencies: ["JSON", "Provisioning", "SAML", "SCIM", "Store"]),
+        .target(name: "Terminal", dependencies: ["CNCursesW", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Console", dependencies: ["ViewModels", "Provisioning", "Terminal"]),
         .executableTarget(name: "scimdeck", dependencies: [
-            "Console", "HTTP", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "ViewModels", "CBuildInfo",
+            "Console", "HTTP", "JSON", "LDAP", "Provisioning", "Store", "SAML", "SCIM", "Terminal", "ViewModels", "CBuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Writes the man pages from the binary's command tree (`make install`, `make deb`).
@@ -68,8 +74,9 @@ let package = Package(
         ]),
 
         // Shared by the test targets: scim2-server fixture, fault proxy, temp dirs.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SCIMTests", dependencies: ["SCIM", "HTTP", "CCurl", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "SCIMTests", dependencies: ["JSON", "SCIM", "HTTP", "CCurl", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
@@ -77,7 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "SAML", "SCIM", "Store"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "Provisioning", "HTTP", "SAML", "SCIM", "Store", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["JSON", "Provisioning", "HTTP", "LDAP", "SCIM", "Store", "TestSupport"]),
         // A real slapd started by the tests (SlapdFixture): binds, paging, incremental and full imports.
         .testTarget(name: "LDAPTests", dependencies: ["LDAP", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

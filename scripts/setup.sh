@@ -10,7 +10,8 @@ want_test_venv=0
 # man-db renders the installed pages (`man -l`), dpkg-dev computes the .deb's Depends (dpkg-shlibdeps).
 # slapd and ldap-utils are for the tests, which start their own slapd; the system instance that
 # slapd's postinst may set up is never used.
-system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev libldap-dev slapd ldap-utils tmux xmlsec1 python3-venv man-db dpkg-dev)
+# locales holds the Unicode data glibc's wcwidth is built from, which scripts/generate-display-width.py reads.
+system_packages=(libcurl4-openssl-dev libncursesw5-dev libsqlite3-dev libldap-dev slapd ldap-utils tmux xmlsec1 python3-venv man-db dpkg-dev locales)
 # A Samba AD DC for the Active Directory tests, which provision their own throw-away domain in a
 # temp dir and run `samba -i` on loopback; the packaged services are never used.
 samba_packages=(samba-ad-dc samba-ad-provision)

@@ -1,3 +1,5 @@
+import JSON
+
 /// One operation of a Bulk request (RFC 7644 §3.7): a method on a path under the base URL, with a body.
 public struct SCIMBulkOperation: Sendable, Equatable {
     public enum Method: String, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The body of `POST /Bulk` (RFC 7644 §3.7).
 public struct SCIMBulkRequest: Sendable, Equatable {

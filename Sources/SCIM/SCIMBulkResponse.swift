@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What the provider says of one operation of a Bulk request (RFC 7644 §3.7.3).
 public struct SCIMBulkOperationResult: Sendable, Equatable {

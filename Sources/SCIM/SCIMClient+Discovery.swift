@@ -1,3 +1,5 @@
+import JSON
+
 extension SCIMClient {
     /// Reads `/ServiceProviderConfig`, `/Schemas` and `/ResourceTypes`. Each is optional: a provider that
     /// announces nothing (404, 501, not JSON) gives an empty part. A refused token (401/403) or an

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A SCIM 2.0 client over any `HTTPTransport`. Every operation throws `SCIMClientError`
 /// (or `CancellationError` when its task is cancelled while waiting to retry).

@@ -1,3 +1,5 @@
+import JSON
+
 /// The enterprise User extension (RFC 7643 §4.3); unknown sub-attributes are kept.
 public struct SCIMEnterpriseUser: Sendable, Equatable {
     public var attributes: JSONObject

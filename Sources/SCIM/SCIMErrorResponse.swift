@@ -1,3 +1,5 @@
+import JSON
+
 /// An Error response body (RFC 7644 §3.12).
 public struct SCIMErrorResponse: Sendable, Equatable {
     public var status: Int?

@@ -1,3 +1,5 @@
+import JSON
+
 /// A Group (RFC 7643 §4.2).
 public struct SCIMGroup: SCIMResource {
     public static let endpoint = "Groups"

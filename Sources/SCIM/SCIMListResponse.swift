@@ -1,3 +1,5 @@
+import JSON
+
 /// One page of a list or query (RFC 7644 §3.4.2).
 public struct SCIMListResponse<Resource: SCIMResource>: Sendable, Equatable {
     public var totalResults: Int

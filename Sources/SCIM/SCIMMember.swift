@@ -1,3 +1,5 @@
+import JSON
+
 /// One member of a Group: the member's id (`value`), and what else the server sent (`display`, `$ref`, `type`).
 public struct SCIMMember: Sendable, Equatable {
     public var attributes: JSONObject

@@ -1,3 +1,5 @@
+import JSON
+
 /// The `meta` attribute of a resource (RFC 7643 §3.1), read from the resource's JSON.
 public struct SCIMMeta: Sendable, Equatable {
     public var resourceType: String?

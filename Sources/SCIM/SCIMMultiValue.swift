@@ -1,3 +1,5 @@
+import JSON
+
 /// One entry of a multi-valued attribute (`emails`, `phoneNumbers`): value, type, primary, and whatever else the server sent.
 public struct SCIMMultiValue: Sendable, Equatable {
     public var attributes: JSONObject

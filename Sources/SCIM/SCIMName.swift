@@ -1,3 +1,5 @@
+import JSON
+
 /// The complex `name` attribute of a User; sub-attributes without an accessor are kept.
 public struct SCIMName: Sendable, Equatable {
     public var attributes: JSONObject

@@ -1,3 +1,5 @@
+import JSON
+
 /// One operation of a PATCH request (RFC 7644 §3.5.2).
 public struct SCIMPatchOperation: Sendable, Equatable {
     public enum Kind: String, Sendable {

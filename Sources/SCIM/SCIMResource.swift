@@ -1,3 +1,5 @@
+import JSON
+
 /// A SCIM resource kept as the JSON object the server sent, with typed accessors on top.
 /// Attributes without an accessor are carried untouched, so a GET → change → PUT loses nothing.
 public protocol SCIMResource: Sendable, Equatable {

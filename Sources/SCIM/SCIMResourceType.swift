@@ -1,3 +1,5 @@
+import JSON
+
 /// A resource type from `/ResourceTypes` (RFC 7643 §6).
 public struct SCIMResourceType: Sendable, Equatable {
     public var attributes: JSONObject

@@ -1,3 +1,5 @@
+import JSON
+
 /// A schema definition from `/Schemas` (RFC 7643 §7).
 public struct SCIMSchema: Sendable, Equatable {
     public var attributes: JSONObject

@@ -1,3 +1,5 @@
+import JSON
+
 /// What a provider announces at `/ServiceProviderConfig` (RFC 7643 §5). Absent features read as unsupported.
 public struct SCIMServiceProviderConfig: Sendable, Equatable {
     public var attributes: JSONObject

@@ -1,3 +1,5 @@
+import JSON
+
 /// A User (RFC 7643 §4.1) with the enterprise extension (§4.3).
 public struct SCIMUser: SCIMResource {
     public static let endpoint = "Users"

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Store
 
 /// One logged SCIM request as the Log tab opens it: what was sent, what came back, both bodies
@@ -24,9 +25,8 @@ public enum RequestLogDetail {
     /// JSON indented with its keys sorted; anything else as it came, line by line.
     static func body(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return ["  (none)"] }
-        if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-           let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {
-            return String(decoding: pretty, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        if let json = try? JSONValue.parse(text) {
+            return json.encodedText(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
     }

@@ -1,20 +1,16 @@
-import Foundation
+import JSON
 
-/// Pretty, sorted JSON on stdout, the shape every `--json` flag prints.
+/// Pretty JSON with sorted keys on stdout, the shape every `--json` flag prints: written by the one
+/// JSON writer, so the CLI escapes and orders exactly as request bodies and the request log do.
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        StandardStreams.out(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        StandardStreams.out(try JSONValue(encoding: value).encodedText(pretty: true) + "\n")
     }
 
     /// One compact JSON object per line, for progress streams.
     static func line(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) {
-            StandardStreams.out(String(decoding: data, as: UTF8.self) + "\n")
+        if let json = try? JSONValue(encoding: value) {
+            StandardStreams.out(json.encodedText() + "\n")
         }
     }
 }

@@ -1,5 +1,6 @@
-import CCurl
 @testable import HTTP
+import CCurl
+import JSON
 import SCIM
 import XCTest
 

@@ -34,10 +34,13 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("\u{FEFF}"), 0)
     }
 
-    func test_wideRangesAreSortedSoTheBinarySearchHolds() {
-        let ranges = DisplayWidth.wideRanges
-        for index in 1..<ranges.count {
-            XCTAssertLessThan(ranges[index - 1].upperBound, ranges[index].lowerBound, "range \(index)")
+    func test_theGeneratedRunsAreSortedAndApartSoTheBinarySearchHolds() {
+        let table = DisplayWidth.table
+        XCTAssertEqual(table.count % 3, 0)
+        for index in stride(from: 0, to: table.count, by: 3) {
+            XCTAssertLessThanOrEqual(table[index], table[index + 1], "run \(index / 3)")
+            XCTAssertTrue([0, 2].contains(table[index + 2]), "run \(index / 3)")
+            if index > 0 { XCTAssertLessThan(table[index - 2], table[index], "run \(index / 3)") }
         }
     }
 

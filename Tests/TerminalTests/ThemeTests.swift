@@ -79,11 +79,28 @@ final class ThemeTests: XCTestCase {
         }
         XCTAssertEqual(failure("[hedaer]\nbold = true")?.key, "[hedaer]")
         XCTAssertEqual(failure("[header]\nbold = \"yes\"")?.description, "t.toml:2: [header] bold: must be true or false")
-        XCTAssertEqual(failure("[header]\nfg = \"#fff")?.description, "t.toml:2: unterminated string")
+        XCTAssertEqual(failure("[header]\nfg = \"#fff")?.description, "t.toml:2: encountered end-of-file (in a string)")
         XCTAssertEqual(failure("[header]\nbold = true\nbold = false")?.line, 3)
         XCTAssertEqual(failure("colour = 1")?.key, "colour")
-        XCTAssertEqual(failure("[header]\nsize 3")?.description, "t.toml:2: expected key = value")
+        XCTAssertEqual(failure("[header]\nsize 3")?.description, "t.toml:2: expected '=', saw '3' (in a key-value pair)")
+        XCTAssertEqual(failure("[header]\nfg = \"#000000\"\n[header]\n")?.line, 3, "a table twice")
+        XCTAssertEqual(failure("name = \"\"\"\nbold = 1\n\"\"\"\n[header]\nbold = 1\n")?.description,
+                       "t.toml:5: [header] bold: must be true or false", "a multi-line string is not read as keys")
+        XCTAssertEqual(failure("header.fg = 1.5")?.description,
+                       "t.toml:1: [header] fg: a float is not a colour; \(ThemeParser.colorHelp)", "a dotted key names its table")
+        XCTAssertEqual(failure("[header]\n[bogus]\nfg = \"red\"")?.description.hasPrefix("t.toml:2: [bogus]: unknown role"), true)
         XCTAssertNil(failure("# only a comment\n\n[header] # trailing\nfg = \"#0a0B0c\" # hex\n"))
+    }
+
+    /// Three strings the hand-written parser got wrong, and TOML 1.0 (through TOMLKit) gets right.
+    func test_stringsAreReadAsTOMLSaysTheBackslashBeforeACommentCarriageReturnAndShortUnicodeEscapes() throws {
+        XCTAssertEqual(try ThemeParser.parse(#"name = "a\\" # c"#, file: "t.toml", fallbackName: "t").name, #"a\"#)
+        XCTAssertEqual(try ThemeParser.parse(#"name = "a\rb""#, file: "t.toml", fallbackName: "t").name, "a\rb")
+        XCTAssertThrowsError(try ThemeParser.parse("[header]\nfg = \"#000000\"\nname = \"\\u00\"", file: "t.toml", fallbackName: "t")) { error in
+            XCTAssertEqual((error as? ThemeError)?.line, 3, "\(error)")
+        }
+        XCTAssertEqual(try ThemeParser.parse(#"name = "\u00e9\U0001F600 'q' \t""#, file: "t.toml", fallbackName: "t").name, "é😀 'q' \t")
+        XCTAssertEqual(try ThemeParser.parse("name = 'C:\\themes' # literal", file: "t.toml", fallbackName: "t").name, #"C:\themes"#)
     }
 
     func test_coloursCanBeHexPaletteNamesDefaultOrInherit() throws {

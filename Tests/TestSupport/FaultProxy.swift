@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A loopback HTTP proxy between the client under test and a real server, which answers chosen
 /// requests with a fault instead of (or on top of) the server's answer. One thread per connection;
@@ -171,10 +172,10 @@ public final class FaultProxy: @unchecked Sendable {
         case .rewriteResource(let replacements):
             LoopbackSocket.write(client, relay(Self.rewrite(forward(lines: lines, body: body), replacements)))
         case .echoHeaders(let status):
-            let echoed = lines.dropFirst().map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
-            let detail = "request refused; you sent: " + echoed.joined(separator: "; ")
+            let detail = "request refused; you sent: " + lines.dropFirst().joined(separator: "; ")
+            let error: JSONValue = ["schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": .string("\(status)"), "detail": .string(detail)]
             respond(client, status: status, headers: ["Content-Type": "application/scim+json", "X-Echo-Authorization": lines.first { $0.lowercased().hasPrefix("authorization:") } ?? ""],
-                    body: #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"\#(status)","detail":"\#(detail)"}"#)
+                    body: error.encodedText())
         case nil:
             LoopbackSocket.write(client, relay(forward(lines: lines, body: body)))
         }
@@ -251,10 +252,8 @@ public final class FaultProxy: @unchecked Sendable {
 
     /// The answer with the given top-level attributes of its JSON object replaced.
     static func rewrite(_ answer: Data, _ replacements: [String: String]) -> Data {
-        guard let parsed = split(answer),
-              var object = (try? JSONSerialization.jsonObject(with: parsed.body)) as? [String: Any] else { return answer }
-        for (key, value) in replacements { object[key] = value }
-        guard let body = try? JSONSerialization.data(withJSONObject: object) else { return answer }
-        return response(status: parsed.status, headers: parsed.headers, body: body)
+        guard let parsed = split(answer), var object = (try? JSONValue.parse(parsed.body))?.objectValue else { return answer }
+        for (key, value) in replacements { object[key] = .string(value) }
+        return response(status: parsed.status, headers: parsed.headers, body: JSONValue.object(object).encoded())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Store
 
 /// The `ProvisioningLedger` of one run over the store: journal entries and link changes written
@@ -109,7 +110,6 @@ public actor StoreLedger: ProvisioningLedger {
         case .removeRemoteMembers(_, let remoteIDs): fields["members"] = remoteIDs.count
         case .forgetGroup: break
         }
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue.object(fields.mapValues { ($0 as? Int).map(JSONValue.int) ?? .string("\($0)") }).encodedText()
     }
 }

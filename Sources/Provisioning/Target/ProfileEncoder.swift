@@ -1,3 +1,4 @@
+import JSON
 import SCIM
 
 /// Writes a mapped profile into a SCIM User's JSON: into an empty user for a create, into what the
@@ -107,9 +108,7 @@ public enum ProfileEncoder {
         switch found {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .double(let number): return String(number)
-        default: return nil
+        default: return found?.numberText
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Reads SCIM 2.0 User and Group resources: a ListResponse, an array of resources, or one resource.
 ///
@@ -16,19 +17,20 @@ struct SCIMJSONDirectoryParser {
     ]
 
     func parse(_ data: Data) throws -> DirectoryBatch {
-        _ = try UTF8Text.decode(data)
         let json: JSONValue
         do {
-            json = try JSONDecoder().decode(JSONValue.self, from: data)
+            json = try JSONValue.parse(data)
         } catch {
-            throw ImportError.malformedJSON(Self.reason(error))
+            // Bytes that are not UTF-8 are reported as such, with their line.
+            _ = try UTF8Text.decode(data)
+            throw ImportError.malformedJSON(error.description)
         }
         let resources: [JSONValue]
-        if let array = json["Resources"]?.array {
+        if let array = json[member: "Resources"]?.arrayValue {
             resources = array
-        } else if let array = json.array {
+        } else if let array = json.arrayValue {
             resources = array
-        } else if json["schemas"] != nil {
+        } else if json[member: "schemas"] != nil {
             resources = [json]
         } else {
             throw ImportError.notSCIM("found neither Resources nor an array")
@@ -41,11 +43,11 @@ struct SCIMJSONDirectoryParser {
         var loginById: [String: String] = [:]
         var pendingGroups: [(index: Int, resource: [String: JSONValue])] = []
         for (index, item) in resources.enumerated() {
-            guard let resource = item.object else {
+            guard let resource = item.objectValue else {
                 batch.issues.append(ImportIssue(line: line(index), reason: "resource \(index + 1) is not a JSON object"))
                 continue
             }
-            let schemas = Set((resource["schemas"]?.array ?? []).compactMap(\.text))
+            let schemas = Set((resource["schemas"]?.arrayValue ?? []).compactMap(\.text))
             if schemas.contains(Self.userSchema) || (!schemas.contains(Self.groupSchema) && resource["userName"] != nil) {
                 let person = Self.person(resource, line: line(index))
                 if let id = Self.string(resource["id"]), !person.login.isEmpty { loginById[id] = person.login }
@@ -69,24 +71,24 @@ struct SCIMJSONDirectoryParser {
 
     private static func person(_ resource: [String: JSONValue], line: Int) -> ImportedPerson {
         var person = ImportedPerson(line: line, login: string(resource["userName"]) ?? "")
-        let name = resource["name"]?.object ?? [:]
+        let name = resource["name"]?.objectValue ?? [:]
         person.firstName = string(name["givenName"]) ?? ""
         person.lastName = string(name["familyName"]) ?? ""
-        let emails = (resource["emails"]?.array ?? []).compactMap(\.object)
-        let email = emails.first { $0["primary"]?.bool == true } ?? emails.first
+        let emails = (resource["emails"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let email = emails.first { $0["primary"] == .bool(true) } ?? emails.first
         person.email = email.flatMap { string($0["value"]) } ?? ""
-        if let active = resource["active"]?.bool {
+        if case .bool(let active) = resource["active"] {
             person.status = active ? .active : .deactivated
         }
         person.externalKey = string(resource["externalId"]) ?? string(resource["id"])
         for (key, value) in resource where !handledUserKeys.contains(key) {
             if let text = string(value) { person.attributes[key] = text }
         }
-        if let enterprise = resource[enterpriseSchema]?.object {
+        if let enterprise = resource[enterpriseSchema]?.objectValue {
             for (key, value) in enterprise {
                 if let text = string(value) {
                     person.attributes[key] = text
-                } else if key == "manager", let id = string(value["value"]) {
+                } else if key == "manager", let id = string(value[member: "value"]) {
                     person.attributes["manager"] = id
                 }
             }
@@ -107,7 +109,7 @@ struct SCIMJSONDirectoryParser {
         group.externalKey = string(resource["externalId"]) ?? string(resource["id"])
         var members: [String] = []
         var innerGroups: [String] = []
-        for member in (resource["members"]?.array ?? []).compactMap(\.object) {
+        for member in (resource["members"]?.arrayValue ?? []).compactMap(\.objectValue) {
             let ref = string(member["$ref"])
             let value = string(member["value"]) ?? ref.flatMap { $0.split(separator: "/").last.map(String.init) } ?? ""
             let type = string(member["type"])?.lowercased()
@@ -129,12 +131,20 @@ struct SCIMJSONDirectoryParser {
     }
 
     private static func string(_ value: JSONValue?) -> String? { value?.text }
+}
 
-    private static func reason(_ error: any Error) -> String {
-        if case let DecodingError.dataCorrupted(context) = error {
-            let underlying = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0))" } ?? ""
-            return context.debugDescription + underlying
+private extension JSONValue {
+    /// A member of an object, by its exact name.
+    subscript(member key: String) -> JSONValue? { objectValue?[key] }
+
+    /// A string, number or boolean as text; nil for objects, arrays and null.
+    var text: String? {
+        switch self {
+        case let .string(text): return text
+        case let .bool(bool): return bool ? "true" : "false"
+        case .double(let number) where number.rounded() == number && abs(number) < 1e15: return String(Int64(number))
+        case .double(let number): return String(number)
+        default: return numberText
         }
-        return "\(error)"
     }
 }

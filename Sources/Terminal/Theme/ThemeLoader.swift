@@ -81,7 +81,11 @@ public struct ThemeLoader: Sendable {
         return try ThemeParser.parse(text, file: path, fallbackName: name)
     }
 
+    /// Letters, digits, `-` and `_`: a name that cannot reach outside the theme directories.
     static func isSafeName(_ name: String) -> Bool {
-        TOMLSubsetParser.isBareKey(name)
+        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
+            (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+                || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_"
+        }
     }
 }

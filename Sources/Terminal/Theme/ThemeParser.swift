@@ -9,15 +9,19 @@ enum ThemeParser {
     static let colorHelp = "use \"#rrggbb\", a number 0–255, a colour name such as \"blue\" or \"bright-red\", \"default\" or \"inherit\""
 
     static func parse(_ text: String, file: String, fallbackName: String) throws(ThemeError) -> Theme {
-        let entries: [TOMLEntry]
+        let document: ThemeDocument
         do {
-            entries = try TOMLSubsetParser.parse(text)
+            document = try ThemeDocument(text)
         } catch {
             throw ThemeError(file: file, line: error.line, reason: error.reason)
         }
+        for table in document.tables where ThemeRole(rawValue: table.name) == nil {
+            let known = ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ThemeError(file: file, key: "[\(table.name)]", line: table.line, reason: "unknown role; roles are \(known)")
+        }
         var theme = Theme(name: fallbackName, styles: Theme.default.styles)
         var fresh: [ThemeRole: Style] = [:]
-        for entry in entries {
+        for entry in document.entries {
             let keyName = entry.table.isEmpty ? entry.key : "[\(entry.table)] \(entry.key)"
             func fail(_ reason: String) -> ThemeError {
                 ThemeError(file: file, key: keyName, line: entry.line, reason: reason)
@@ -34,11 +38,7 @@ enum ThemeParser {
                 }
                 continue
             }
-            guard let role = ThemeRole(rawValue: entry.table) else {
-                let known = ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ThemeError(file: file, key: "[\(entry.table)]", line: entry.line,
-                                 reason: "unknown role; roles are \(known)")
-            }
+            guard let role = ThemeRole(rawValue: entry.table) else { continue }
             var style = fresh[role] ?? Style()
             switch entry.key {
             case "fg", "bg":
