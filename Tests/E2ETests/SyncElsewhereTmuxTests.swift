@@ -23,7 +23,7 @@ final class SyncElsewhereTmuxTests: ConsoleEndToEndCase {
         try cli(["app", "add", "--catalog", "Axiad Cloud", "--label", "Axiad", "--store", store])
         try cli(["app", "set", "--app", "Axiad", "--base-url", server.baseURL.absoluteString, "--token-file", tokenFile.path,
                  "--enable-api-integration", "--create-users", "on", "--update-users", "on", "--deactivate-users", "on", "--store", store])
-        let groups = try DatabaseQueue(path: store).read { db in try String.fetchAll(db, sql: "SELECT name FROM directoryGroup ORDER BY id") }
+        let groups = try Self.storeReader(store).read { db in try String.fetchAll(db, sql: "SELECT name FROM directoryGroup ORDER BY id") }
         try cli(["assign", "--app", "Axiad", "--store", store] + groups.flatMap { ["--group", $0] })
         try cli(["push", "add", "--app", "Axiad", "--store", store] + groups.flatMap { ["--group", $0] })
 
@@ -34,7 +34,7 @@ final class SyncElsewhereTmuxTests: ConsoleEndToEndCase {
 
         let background = try ScimdeckBackgroundRun(["sync", "--app", "Axiad", "--store", store], in: directory)
         let deadline = Date().addingTimeInterval(30)
-        while try DatabaseQueue(path: store).read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM appRunLock") ?? 0 }) == 0 {
+        while try Self.storeReader(store).read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM appRunLock") ?? 0 }) == 0 {
             guard Date() < deadline, background.isRunning else { return XCTFail("the CLI sync never took the app") }
             usleep(5_000)
         }
@@ -48,7 +48,7 @@ final class SyncElsewhereTmuxTests: ConsoleEndToEndCase {
         try tmux.waitFor("the console's own sync", timeout: .seconds(60)) { $0.contains("Nothing to send: Axiad matches the directory") }
         try tmux.keys("q", "q")
 
-        let counts = try DatabaseQueue(path: store).read { db in
+        let counts = try Self.storeReader(store).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM remoteLink WHERE kind = 'group'") ?? 0
         }
         XCTAssertEqual(counts, groups.count)
@@ -59,4 +59,14 @@ final class SyncElsewhereTmuxTests: ConsoleEndToEndCase {
             .compactMap { $0["displayName"] as? String }
         XCTAssertEqual(names.sorted(), groups.sorted(), "each pushed group once")
     }
+
+    /// A reader beside the running CLI sync: it waits for the sync's write to finish instead of
+    /// failing with "database is locked".
+    private static func storeReader(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
 }

@@ -10,7 +10,7 @@ import Foundation
 /// fixture copies (`provisionSeconds` says what it cost). Simple binds need TLS on a DC: the
 /// fixture gives Samba a certificate for 127.0.0.1 from a private CA (`caFile`).
 /// A shell watches the test process and kills the DC's process group when it goes away.
-public final class SambaDCFixture: @unchecked Sendable {
+public final class SambaDCFixture: LDAPCommandLineTools, @unchecked Sendable {
     public static let realm = "SCIMDECK.TEST"
     public static let baseDN = "DC=scimdeck,DC=test"
     public static let usersDN = "CN=Users,DC=scimdeck,DC=test"
@@ -136,22 +136,6 @@ public final class SambaDCFixture: @unchecked Sendable {
         throw SambaDCFixtureError.notStarted("samba did not listen on 636 within 90 s; its log:\n\(logText.suffix(2000))")
     }
 
-    /// `ldapmodify` over LDAPS as the Administrator (`add: true` for `ldapadd`).
-    public func modify(_ ldif: String, add: Bool = false) throws {
-        let file = directory.appendingPathComponent("change-\(UUID().uuidString).ldif")
-        try ldif.write(to: file, atomically: true, encoding: .utf8)
-        try tool("/usr/bin/ldapmodify", (add ? ["-a"] : []) + ["-f", file.path])
-    }
-
-    public func delete(_ dn: String) throws {
-        try tool("/usr/bin/ldapdelete", [dn])
-    }
-
-    /// Renames the entry's RDN (`ldapmodrdn -r`).
-    public func rename(_ dn: String, to newRDN: String) throws {
-        try tool("/usr/bin/ldapmodrdn", ["-r", dn, newRDN])
-    }
-
     /// Samba's own reading of an object's attributes (`samba-tool user|group show`), an account
     /// independent of scimdeck's LDAP code: e.g. `objectGUID` as Samba writes it.
     public func show(_ kind: String, _ name: String) throws -> [String: String] {
@@ -167,7 +151,7 @@ public final class SambaDCFixture: @unchecked Sendable {
         return fields
     }
 
-    private func tool(_ path: String, _ arguments: [String]) throws {
+    public func runAsAdministrator(_ path: String, _ arguments: [String]) throws {
         _ = try SambaDCTemplate.run(path, ["-x", "-H", Self.ldapsURL, "-D", Self.administratorDN, "-y", passwordFile.path] + arguments,
                                     environment: ["LDAPTLS_CACERT": caFile])
     }

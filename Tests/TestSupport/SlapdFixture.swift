@@ -5,7 +5,7 @@ import Foundation
 /// run as the current user and never the system instance. The `refint` overlay keeps member DNs
 /// right when an entry is renamed, as production servers do. A shell watches the test process and
 /// stops slapd when it goes away, so no slapd outlives a crashed run.
-public final class SlapdFixture: @unchecked Sendable {
+public final class SlapdFixture: LDAPCommandLineTools, @unchecked Sendable {
     public static let suffix = "dc=example,dc=com"
     public static let rootDN = "cn=admin,dc=example,dc=com"
     public static let peopleDN = "ou=people,dc=example,dc=com"
@@ -170,23 +170,7 @@ public final class SlapdFixture: @unchecked Sendable {
         throw SlapdFixtureError.notStarted("slapd did not listen on port \(port) within 20 s; its log:\n\(said.suffix(2000))")
     }
 
-    /// `ldapmodify` as the root DN (`add: true` for `ldapadd`).
-    public func modify(_ ldif: String, add: Bool = false) throws {
-        let file = directory.appendingPathComponent("change-\(UUID().uuidString).ldif")
-        try ldif.write(to: file, atomically: true, encoding: .utf8)
-        try tool("/usr/bin/ldapmodify", (add ? ["-a"] : []) + ["-f", file.path])
-    }
-
-    public func delete(_ dn: String) throws {
-        try tool("/usr/bin/ldapdelete", [dn])
-    }
-
-    /// Renames the entry's RDN, dropping the old RDN value (`ldapmodrdn -r`).
-    public func rename(_ dn: String, to newRDN: String) throws {
-        try tool("/usr/bin/ldapmodrdn", ["-r", dn, newRDN])
-    }
-
-    private func tool(_ path: String, _ arguments: [String]) throws {
+    public func runAsAdministrator(_ path: String, _ arguments: [String]) throws {
         try Self.runTool(path, ["-x", "-H", url, "-D", Self.rootDN, "-y", passwordFile.path] + arguments, log: log)
     }
 
