@@ -100,7 +100,7 @@ final class IntegrationFlowTests: XCTestCase {
     func test_theRunnerReportsABadURLItself() async throws {
         let world = try TabWorld()
         let intent = await world.runner.run(IntegrationViewModel.Effect.testCredentials(
-            baseURL: "ftp://scim.example.com/v2", token: .entered(try XCTUnwrap(BearerToken("tok-0123456789"))), revision: 4))
+            baseURL: "ftp://scim.example.com/v2", token: .given(try XCTUnwrap(BearerToken("tok-0123456789"))), revision: 4))
         guard case .credentialsTested(.badURL, revision: 4) = intent else { return XCTFail("expected bad URL, got \(intent)") }
     }
 

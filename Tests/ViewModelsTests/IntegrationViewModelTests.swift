@@ -84,7 +84,7 @@ final class IntegrationViewModelTests: XCTestCase {
         XCTAssertFalse(model.isSaveEnabled)
         let effects = model.send(.testCredentials)
         let bearer = try XCTUnwrap(BearerToken(token))
-        XCTAssertEqual(effects, [.testCredentials(baseURL: model.baseURL, token: .entered(bearer), revision: model.credentialsRevision)])
+        XCTAssertEqual(effects, [.testCredentials(baseURL: model.baseURL, token: .given(bearer), revision: model.credentialsRevision)])
         XCTAssertEqual(model.credentialTest, .testing)
         XCTAssertEqual(model.credentialStatusText, "Testing API credentials…")
         XCTAssertFalse(model.canTestCredentials, "one test at a time")

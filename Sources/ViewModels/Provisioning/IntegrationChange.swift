@@ -13,9 +13,3 @@ public struct IntegrationChange: Sendable, Equatable {
         self.token = token
     }
 }
-
-/// Which token a credentials test uses: the one being entered, or the one already stored.
-public enum TokenChoice: Sendable, Equatable {
-    case entered(BearerToken)
-    case stored
-}

@@ -49,7 +49,7 @@ public struct IntegrationViewModel: Sendable, Equatable {
     public enum Effect: Sendable, Equatable {
         case load
         case readTokenFile(path: String)
-        case testCredentials(baseURL: String, token: TokenChoice, revision: Int)
+        case testCredentials(baseURL: String, token: CredentialTester.Token, revision: Int)
         case save(IntegrationChange)
     }
 
@@ -278,8 +278,8 @@ public struct IntegrationViewModel: Sendable, Equatable {
 
     private var trimmedBaseURL: String { baseURL.trimmingCharacters(in: .whitespaces) }
 
-    private var tokenToTest: TokenChoice? {
-        if !tokenInput.isEmpty { return tokenInput.token.map(TokenChoice.entered) }
+    private var tokenToTest: CredentialTester.Token? {
+        if !tokenInput.isEmpty { return tokenInput.token.map(CredentialTester.Token.given) }
         return saved.tokenHint == nil ? nil : .stored
     }
 

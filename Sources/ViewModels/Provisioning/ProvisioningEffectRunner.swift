@@ -81,12 +81,7 @@ public struct ProvisioningEffectRunner: Sendable {
             }
             return .tokenFileRead(path: path, SecretInput(token.revealedForStorage))
 
-        case .testCredentials(let baseURL, let choice, let revision):
-            let token: CredentialTester.Token
-            switch choice {
-            case .entered(let entered): token = .given(entered)
-            case .stored: token = .stored
-            }
+        case .testCredentials(let baseURL, let token, let revision):
             let check = await CredentialTester(store: store, app: app, transport: transport).test(baseURL: baseURL, token: token)
             return .credentialsTested(check, revision: revision)
 
