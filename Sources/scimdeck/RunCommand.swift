@@ -50,9 +50,7 @@ struct RunCommand: AsyncParsableCommand {
             let next = started.addingTimeInterval(every.seconds)
             Self.say(Self.summary(cycle: cycle, outcome, seconds: Date().timeIntervalSince(started), next: once ? nil : next))
             if once || StopSignal.pending != nil { break }
-            while Date() < next, StopSignal.pending == nil {
-                try? await Task.sleep(for: .milliseconds(50))
-            }
+            await StopSignal.wait(until: next)
             if StopSignal.pending != nil { break }
         }
         if let signal = StopSignal.pending {

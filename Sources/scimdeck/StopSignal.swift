@@ -35,10 +35,10 @@ enum StopSignal {
         }
     }
 
-    /// Returns when a stop signal arrives, or when the task is cancelled. It looks every 50 ms: a
-    /// handler may do almost nothing, so nothing can wake a task from it.
-    static func wait() async {
-        while pending == nil, !Task.isCancelled {
+    /// Returns when a stop signal arrives, when `deadline` (if any) has passed, or when the task is
+    /// cancelled. It looks every 50 ms: a handler may do almost nothing, so nothing can wake a task from it.
+    static func wait(until deadline: Date? = nil) async {
+        while pending == nil, !Task.isCancelled, deadline.map({ Date() < $0 }) ?? true {
             try? await Task.sleep(for: .milliseconds(50))
         }
     }
