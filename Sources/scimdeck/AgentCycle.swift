@@ -89,14 +89,9 @@ struct AgentCycle {
                 case .stopped: outcome.stopped = true
                 case .upToDate, .synced, .heldBack: break
                 }
-            } catch let error as EngineError {
-                if case .appBusy = error {
-                    // Another run holds it; the next cycle tries again. Not a failure of this one.
-                    say("app \(app.label): left for the next cycle: \(error)")
-                } else {
-                    say("app \(app.label): failed: \(error)")
-                    outcome.failedApps.append(app.label)
-                }
+            } catch EngineError.appBusy(let label, let holder) {
+                // Another run holds it; the next cycle tries again. Not a failure of this one.
+                say("app \(app.label): left for the next cycle: \(EngineError.appBusy(label, holder: holder))")
             } catch {
                 say("app \(app.label): failed: \(error)")
                 outcome.failedApps.append(app.label)
